@@ -1,0 +1,117 @@
+// Registration, log-in, e-mail verification and password reset. These run with the service role
+// because they act before anyone is logged in, or on secrets no user may read (password hashes).
+import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { registerSchema } from '$lib/schemas/auth';
+import { serviceClient } from '../supabase';
+import { queueMail } from '../mail/outbox';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { bufferToBytea, randomId, sha256 } from './tokens';
+
+const VERIFY_TTL_MS = 48 * 60 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+async function issueToken(userId: string, kind: 'verify_email' | 'reset_password', ttlMs: number): Promise<string> {
+	const token = randomId(32);
+	const { error } = await serviceClient()
+		.from('auth_tokens')
+		.insert({
+			token_hash: bufferToBytea(sha256(token)),
+			user_id: userId,
+			kind,
+			expires_at: new Date(Date.now() + ttlMs).toISOString()
+		});
+	if (error) throw new Error(`could not issue token: ${error.message}`);
+	return token;
+}
+
+export async function register(input: z.infer<typeof registerSchema>, origin: string): Promise<void> {
+	const passwordHash = await hashPassword(input.password);
+	const { data: userId, error } = await serviceClient().rpc('create_account', {
+		p_email: input.email,
+		p_password_hash: passwordHash,
+		p_display_name: input.displayName,
+		p_buurt_code: input.buurtCode
+	});
+	if (error) throw new Error(`could not create account: ${error.message}`);
+	if (!userId) {
+		// The address has an account. Tell its owner, not the visitor.
+		await queueMail({
+			to: input.email,
+			kind: 'register_existing',
+			subject: m.mail_existing_subject(),
+			text: m.mail_existing_body({ url: `${origin}/inloggen` })
+		});
+		return;
+	}
+	const token = await issueToken(userId, 'verify_email', VERIFY_TTL_MS);
+	await queueMail({
+		to: input.email,
+		kind: 'verify_email',
+		subject: m.mail_verify_subject(),
+		text: m.mail_verify_body({ name: input.displayName, url: `${origin}/e-mail-bevestigen?token=${token}` })
+	});
+}
+
+/** Returns the user id when e-mail and password match an account that is not blocked. */
+export async function checkCredentials(email: string, password: string): Promise<string | null> {
+	const { data, error } = await serviceClient()
+		.from('users')
+		.select('id, password_hash, blocked_at')
+		.eq('email', email)
+		.maybeSingle();
+	if (error) throw new Error(`could not read account: ${error.message}`);
+	// Verify against a dummy hash when there is no account, so the answer takes as long either way.
+	const valid = await verifyPassword(data?.password_hash ?? DUMMY_HASH, password);
+	return data && valid && !data.blocked_at ? data.id : null;
+}
+
+export async function requestPasswordReset(email: string, origin: string): Promise<void> {
+	const { data } = await serviceClient().from('users').select('id').eq('email', email).maybeSingle();
+	if (!data) return;
+	const token = await issueToken(data.id, 'reset_password', RESET_TTL_MS);
+	await queueMail({
+		to: email,
+		kind: 'reset_password',
+		subject: m.mail_reset_subject(),
+		text: m.mail_reset_body({ url: `${origin}/wachtwoord-herstellen?token=${token}` })
+	});
+}
+
+export async function resetPassword(token: string, password: string): Promise<boolean> {
+	const { data, error } = await serviceClient().rpc('reset_password', {
+		p_token_hash: bufferToBytea(sha256(token)),
+		p_password_hash: await hashPassword(password)
+	});
+	if (error) throw new Error(`could not reset password: ${error.message}`);
+	return data === true;
+}
+
+export async function verifyEmail(token: string): Promise<boolean> {
+	const { data, error } = await serviceClient().rpc('verify_email', { p_token_hash: bufferToBytea(sha256(token)) });
+	if (error) throw new Error(`could not verify e-mail: ${error.message}`);
+	return data === true;
+}
+
+export async function resendVerification(userId: string, email: string, name: string, origin: string): Promise<void> {
+	const token = await issueToken(userId, 'verify_email', VERIFY_TTL_MS);
+	await queueMail({
+		to: email,
+		kind: 'verify_email',
+		subject: m.mail_verify_subject(),
+		text: m.mail_verify_body({ name, url: `${origin}/e-mail-bevestigen?token=${token}` })
+	});
+}
+
+/** Checks the current password, sets the new one and ends every other session, in one transaction. */
+export async function changePassword(userId: string, current: string, next: string, keepSession: string): Promise<boolean> {
+	const { data } = await serviceClient().from('users').select('password_hash').eq('id', userId).single();
+	if (!data || !(await verifyPassword(data.password_hash, current))) return false;
+	const { error } = await serviceClient().rpc('set_password', {
+		p_user: userId,
+		p_password_hash: await hashPassword(next),
+		p_keep_session: keepSession
+	});
+	if (error) throw new Error(`could not change password: ${error.message}`);
+	return true;
+}

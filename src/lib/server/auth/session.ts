@@ -1,0 +1,109 @@
+// Sessions after Lucia's current guide (the `lucia` package is deprecated): the token is `id.secret`,
+// the database stores SHA-256 of the secret, sessions end after inactivity or an absolute lifetime.
+import type { Cookies } from '@sveltejs/kit';
+import type { AppRole } from '$lib/roles';
+import { serviceClient } from '../supabase';
+import { bufferToBytea, byteaToBuffer, constantTimeEqual, randomId, sha256 } from './tokens';
+
+export const SESSION_COOKIE = 'session';
+const INACTIVITY_MS = 7 * 24 * 60 * 60 * 1000;
+const ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Writing last_active_at on every request would cost a write per page; once an hour is enough. */
+const ACTIVITY_WRITE_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	emailVerified: boolean;
+	displayName: string;
+	role: AppRole;
+	buurtCode: string;
+	locale: string;
+}
+
+export interface ValidSession {
+	id: string;
+	user: SessionUser;
+}
+
+export async function createSession(userId: string, userAgent: string): Promise<{ token: string; expiresAt: Date }> {
+	const id = randomId(15);
+	const secret = randomId(32);
+	const now = Date.now();
+	const expiresAt = new Date(now + ABSOLUTE_MS);
+	const { error } = await serviceClient()
+		.from('sessions')
+		.insert({
+			id,
+			user_id: userId,
+			secret_hash: bufferToBytea(sha256(secret)),
+			expires_at: expiresAt.toISOString(),
+			user_agent: userAgent.slice(0, 300)
+		});
+	if (error) throw new Error(`could not create session: ${error.message}`);
+	return { token: `${id}.${secret}`, expiresAt };
+}
+
+/** Returns the session and its user, or null when the token is unknown, wrong, expired or blocked. */
+export async function validateSessionToken(token: string): Promise<ValidSession | null | 'unavailable'> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+	const { data, error, status } = await serviceClient()
+		.from('sessions')
+		.select(
+			'id, secret_hash, last_active_at, expires_at, users!inner(id, email, email_verified_at, blocked_at, profiles(display_name, role, buurt_code, locale))'
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) return status === 0 || status >= 500 ? 'unavailable' : null;
+	if (!data) return null;
+	if (!constantTimeEqual(sha256(secret), byteaToBuffer(data.secret_hash as string))) return null;
+	const now = Date.now();
+	const lastActive = Date.parse(data.last_active_at);
+	const user = data.users as unknown as {
+		id: string;
+		email: string;
+		email_verified_at: string | null;
+		blocked_at: string | null;
+		profiles: { display_name: string; role: AppRole; buurt_code: string; locale: string } | null;
+	};
+	if (now >= Date.parse(data.expires_at) || now - lastActive >= INACTIVITY_MS || user.blocked_at || !user.profiles) {
+		await invalidateSession(id);
+		return null;
+	}
+	if (now - lastActive >= ACTIVITY_WRITE_INTERVAL_MS) {
+		await serviceClient().from('sessions').update({ last_active_at: new Date(now).toISOString() }).eq('id', id);
+	}
+	return {
+		id,
+		user: {
+			id: user.id,
+			email: user.email,
+			emailVerified: user.email_verified_at !== null,
+			displayName: user.profiles.display_name,
+			role: user.profiles.role,
+			buurtCode: user.profiles.buurt_code,
+			locale: user.profiles.locale
+		}
+	};
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+	await serviceClient().from('sessions').delete().eq('id', sessionId);
+}
+
+/** Ends every session of a user, or every one but `keep` (after a password change). */
+export async function invalidateUserSessions(userId: string, keep?: string): Promise<void> {
+	let query = serviceClient().from('sessions').delete().eq('user_id', userId);
+	if (keep) query = query.neq('id', keep);
+	const { error } = await query;
+	if (error) throw new Error(`could not end sessions: ${error.message}`);
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
+	cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
+	cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

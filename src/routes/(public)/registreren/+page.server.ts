@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { registerSchema } from '$lib/schemas/auth';
+import { listBuurten } from '$lib/server/areas';
+import { register } from '$lib/server/auth/account';
+import { hit, limits } from '$lib/server/auth/rate-limit';
+import { parseForm } from '$lib/server/forms';
+import { tooManyAttempts } from '$lib/server/limits';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (locals.user) redirect(303, '/profiel');
+	return { buurten: await listBuurten(locals.supabase) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, getClientAddress, url, locals }) => {
+		const wait = await hit([limits.registerPerAddress, getClientAddress()]);
+		if (wait) tooManyAttempts(locals, wait);
+		const parsed = await parseForm(request, registerSchema);
+		if ('failure' in parsed) return parsed.failure;
+		// The same answer whether or not the address already has an account.
+		await register(parsed.data, url.origin);
+		redirect(303, '/inloggen?aangemeld=1');
+	}
+};
