@@ -6,14 +6,30 @@ import { config } from './config';
 import { userJwt } from './jwt';
 
 const REQUEST_TIMEOUT_MS = 8000;
+const RETRY_DELAY_MS = 150;
 
-/** A fetch that gives up instead of hanging when PostgREST or the database is gone. */
-const fetchWithTimeout: typeof fetch = (input, init) =>
-	fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+/**
+ * A fetch that gives up instead of hanging when PostgREST or the database is gone, after one quick
+ * retry: PostgREST answers 503 (or refuses the connection) only while it reconnects to the database,
+ * which takes milliseconds; the request never reached the database, so repeating it is safe.
+ * supabase-js's own retry waits 1, 2 and 4 seconds, which turns an outage into a hanging page.
+ */
+const resilientFetch: typeof fetch = async (input, init) => {
+	const attempt = () => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+	try {
+		const response = await attempt();
+		if (response.status !== 503) return response;
+	} catch (error) {
+		if ((error as Error).name === 'TimeoutError') throw error;
+	}
+	await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+	return attempt();
+};
 
 const options = {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-	global: { fetch: fetchWithTimeout }
+	db: { retry: false },
+	global: { fetch: resilientFetch }
 };
 
 export async function clientFor(user: { id: string; role: string } | null): Promise<SupabaseClient<Database>> {

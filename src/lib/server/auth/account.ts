@@ -25,7 +25,8 @@ async function issueToken(userId: string, kind: 'verify_email' | 'reset_password
 	return token;
 }
 
-export async function register(input: z.infer<typeof registerSchema>, origin: string): Promise<void> {
+/** Returns 'unknown_buurt' when the buurt does not exist; otherwise the same for new and known addresses. */
+export async function register(input: z.infer<typeof registerSchema>, origin: string): Promise<'ok' | 'unknown_buurt'> {
 	const passwordHash = await hashPassword(input.password);
 	const { data: userId, error } = await serviceClient().rpc('create_account', {
 		p_email: input.email,
@@ -33,6 +34,7 @@ export async function register(input: z.infer<typeof registerSchema>, origin: st
 		p_display_name: input.displayName,
 		p_buurt_code: input.buurtCode
 	});
+	if (error?.code === '23503') return 'unknown_buurt';
 	if (error) throw new Error(`could not create account: ${error.message}`);
 	if (!userId) {
 		// The address has an account. Tell its owner, not the visitor.
@@ -42,7 +44,7 @@ export async function register(input: z.infer<typeof registerSchema>, origin: st
 			subject: m.mail_existing_subject(),
 			text: m.mail_existing_body({ url: `${origin}/inloggen` })
 		});
-		return;
+		return 'ok';
 	}
 	const token = await issueToken(userId, 'verify_email', VERIFY_TTL_MS);
 	await queueMail({
@@ -51,6 +53,7 @@ export async function register(input: z.infer<typeof registerSchema>, origin: st
 		subject: m.mail_verify_subject(),
 		text: m.mail_verify_body({ name: input.displayName, url: `${origin}/e-mail-bevestigen?token=${token}` })
 	});
+	return 'ok';
 }
 
 /** Returns the user id when e-mail and password match an account that is not blocked. */

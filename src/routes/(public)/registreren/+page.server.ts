@@ -3,7 +3,8 @@ import { registerSchema } from '$lib/schemas/auth';
 import { listBuurten } from '$lib/server/areas';
 import { register } from '$lib/server/auth/account';
 import { hit, limits } from '$lib/server/auth/rate-limit';
-import { parseForm } from '$lib/server/forms';
+import { must } from '$lib/server/db-errors';
+import { formError, parseForm } from '$lib/server/forms';
 import { tooManyAttempts } from '$lib/server/limits';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,8 +19,12 @@ export const actions: Actions = {
 		if (wait) tooManyAttempts(locals, wait);
 		const parsed = await parseForm(request, registerSchema);
 		if ('failure' in parsed) return parsed.failure;
-		// The same answer whether or not the address already has an account.
-		await register(parsed.data, url.origin);
+		const { password: _, ...values } = parsed.data;
+		// Checked before the account, so that the answer never depends on whether the address is known.
+		const buurt = must(await locals.supabase.from('buurten').select('code').eq('code', parsed.data.buurtCode).maybeSingle(), 'buurt');
+		if (!buurt || (await register(parsed.data, url.origin)) === 'unknown_buurt') {
+			return formError('err_buurt', 'buurtCode', values);
+		}
 		redirect(303, '/inloggen?aangemeld=1');
 	}
 };

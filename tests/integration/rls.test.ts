@@ -1,0 +1,165 @@
+// The access matrix, through PostgREST as the app reaches it: every role tries to read what it must
+// not. Passing means the database refuses, whatever the UI shows.
+import { describe, expect, inject, it } from 'vitest';
+import { anon, asUser, demo, service, signJwt } from '../support/clients.ts';
+
+const env = inject('env');
+
+const outsiders = {
+	anon: () => Promise.resolve(anon(env)),
+	'another resident': () => asUser(env, demo.bram),
+	'a worker of another wijk': () => asUser(env, demo.workerAlmere),
+	'the coordinator of another gemeente': () => asUser(env, demo.coordinatorAlmere)
+};
+
+describe.each(Object.entries(outsiders))('%s', (_name, connect) => {
+	it("cannot read anna's sessions", async () => {
+		const db = await connect();
+		const { data } = await db.from('sessions').select('id, user_id').eq('user_id', demo.anna);
+		expect(data ?? []).toEqual([]);
+	});
+
+	it('cannot read any password hash', async () => {
+		const db = await connect();
+		const { data, error } = await db.from('users').select('password_hash');
+		expect(data).toBeNull();
+		expect(error?.code).toBe('42501');
+	});
+
+	it("cannot read anna's phone number or e-mail address", async () => {
+		const db = await connect();
+		const { data: contact } = await db.from('profile_private').select('phone').eq('user_id', demo.anna);
+		expect(contact ?? []).toEqual([]);
+		const { data: account } = await db.from('users').select('email').eq('id', demo.anna);
+		expect(account ?? []).toEqual([]);
+	});
+
+	it('cannot read mail, one-time tokens or rate limits', async () => {
+		const db = await connect();
+		for (const table of ['email_outbox', 'auth_tokens', 'rate_limits'] as const) {
+			const { data, error } = await db.from(table).select('*').limit(1);
+			expect(data, table).toBeNull();
+			expect(error?.code, table).toBe('42501');
+		}
+	});
+
+	it('cannot make anyone an opbouwwerker in Zwolle', async () => {
+		const db = await connect();
+		const { error } = await db.rpc('set_worker_wijken', { p_user: demo.chantal, p_wijken: ['WK019309'] });
+		expect(error).not.toBeNull();
+		const { data } = await service(env).from('profiles').select('role').eq('id', demo.chantal).single();
+		expect(data?.role).toBe('bewoner');
+	});
+});
+
+describe('a visitor', () => {
+	it('sees no profiles at all, but does see the public areas', async () => {
+		const { data: profiles } = await anon(env).from('profiles').select('id');
+		expect(profiles ?? []).toEqual([]);
+		const { data: buurten } = await anon(env).from('buurten').select('code');
+		expect(buurten?.length).toBeGreaterThanOrEqual(12);
+	});
+});
+
+describe('a resident', () => {
+	it("sees a neighbour's public profile but not their private fields", async () => {
+		const bram = await asUser(env, demo.bram);
+		const { data } = await bram.from('profiles').select('display_name, interests').eq('id', demo.anna).single();
+		expect(data?.display_name).toBe('Anna de Vries');
+	});
+
+	it('reads their own contact details and sessions, but never the secret hash', async () => {
+		const anna = await asUser(env, demo.anna);
+		const { data } = await anna.from('profile_private').select('phone').eq('user_id', demo.anna).single();
+		expect(data?.phone).toBe('06 12345678');
+		const { error } = await anna.from('sessions').select('secret_hash');
+		expect(error?.code).toBe('42501');
+	});
+
+	it('cannot promote themselves or edit a neighbour', async () => {
+		const anna = await asUser(env, demo.anna);
+		const promote = await anna.from('profiles').update({ role: 'admin' } as never).eq('id', demo.anna);
+		expect(promote.error?.code).toBe('42501');
+		const other = await anna.from('profiles').update({ display_name: 'Gekaapt' }).eq('id', demo.bram).select('id');
+		expect(other.data).toEqual([]);
+		const contact = await anna.from('profile_private').update({ phone: '0600000000' }).eq('user_id', demo.bram).select('user_id');
+		expect(contact.data).toEqual([]);
+		const { data } = await service(env).from('profiles').select('role').eq('id', demo.anna).single();
+		expect(data?.role).toBe('bewoner');
+	});
+
+	it('cannot call the service-only functions', async () => {
+		const anna = await asUser(env, demo.anna);
+		const { error } = await anna.rpc('rate_limit_hit', { p_bucket: 'x', p_key: 'y', p_limit: 1, p_window_seconds: 60 });
+		expect(error?.code).toBe('42501');
+		const create = await anna.rpc('create_account', { p_email: 'x@example.test', p_password_hash: 'x', p_display_name: 'X', p_buurt_code: 'BU01930601' });
+		expect(create.error?.code).toBe('42501');
+	});
+});
+
+describe('an opbouwwerker of the wijk', () => {
+	it("reads the contact details of residents of their wijken, and of nobody else's", async () => {
+		const worker = await asUser(env, demo.workerZwolle);
+		const { data: anna } = await worker.from('profile_private').select('phone').eq('user_id', demo.anna).single();
+		expect(anna?.phone).toBe('06 12345678');
+		const { data: email } = await worker.from('users').select('email').eq('id', demo.anna).single();
+		expect(email?.email).toBe('anna@buurtplein.test');
+		// Chantal lives in Stadshagen, which is not this worker's wijk.
+		const { data: chantal } = await worker.from('profile_private').select('phone').eq('user_id', demo.chantal);
+		expect(chantal).toEqual([]);
+	});
+});
+
+describe('a coordinator', () => {
+	it('makes a resident opbouwwerker of a wijk in their gemeente, logged in the audit log, and takes it back', async () => {
+		const coordinator = await asUser(env, demo.coordinatorZwolle);
+		const outside = await coordinator.rpc('set_worker_wijken', { p_user: demo.chantal, p_wijken: ['WK003401'] });
+		expect(outside.error?.code).toBe('42501');
+
+		const { error } = await coordinator.rpc('set_worker_wijken', { p_user: demo.chantal, p_wijken: ['WK019309'] });
+		expect(error).toBeNull();
+		const { data: profile } = await service(env).from('profiles').select('role, worker_wijken(wijk_code)').eq('id', demo.chantal).single();
+		expect(profile).toEqual({ role: 'opbouwwerker', worker_wijken: [{ wijk_code: 'WK019309' }] });
+		const { data: log } = await coordinator.from('audit_log').select('actor_id, action').eq('subject_id', demo.chantal);
+		expect(log).toContainEqual({ actor_id: demo.coordinatorZwolle, action: 'set_worker_wijken' });
+
+		// As opbouwwerker, Chantal now reads contact details in Stadshagen (Werkeren is hers too).
+		const { error: back } = await coordinator.rpc('set_worker_wijken', { p_user: demo.chantal, p_wijken: [] });
+		expect(back).toBeNull();
+		const { data: after } = await service(env).from('profiles').select('role').eq('id', demo.chantal).single();
+		expect(after?.role).toBe('bewoner');
+	});
+
+	it('cannot make a coordinator or admin an opbouwwerker', async () => {
+		const coordinator = await asUser(env, demo.coordinatorZwolle);
+		const { error } = await coordinator.rpc('set_worker_wijken', { p_user: demo.admin, p_wijken: ['WK019301'] });
+		expect(error?.code).toBe('42501');
+	});
+});
+
+describe('PostgREST refuses bad tokens', () => {
+	const request = (token: string) =>
+		fetch(`${env.supabaseUrl}/rest/v1/profiles?select=id&limit=1`, { headers: { apikey: env.anonKey, authorization: `Bearer ${token}` } });
+
+	it('signed with the wrong secret', async () => {
+		const token = await signJwt('not-the-secret-not-the-secret-not-the-secret', { role: 'authenticated', sub: demo.anna });
+		expect((await request(token)).status).toBe(401);
+	});
+
+	it('expired', async () => {
+		const token = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.anna }, -60);
+		expect((await request(token)).status).toBe(401);
+	});
+
+	it('unsigned (alg none) or malformed', async () => {
+		const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+		const payload = Buffer.from(JSON.stringify({ role: 'service_role', sub: demo.anna })).toString('base64url');
+		expect((await request(`${header}.${payload}.`)).status).toBe(401);
+		expect((await request('not-a-jwt')).status).toBe(401);
+	});
+
+	it('claiming a role that does not exist', async () => {
+		const token = await signJwt(env.jwtSecret, { role: 'postgres_superuser_please', sub: demo.anna });
+		expect((await request(token)).status).toBeGreaterThanOrEqual(400);
+	});
+});
