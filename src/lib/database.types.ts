@@ -388,6 +388,7 @@ export type Database = {
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };
 			set_worker_wijken: { Args: { p_user: string; p_wijken: string[] }; Returns: undefined };
+			update_my_profile: { Args: { p_display_name: string; p_buurt_code: string; p_interests: string[]; p_talents: string[]; p_interests_other: string; p_talents_other: string; p_availability: string[]; p_about: string; p_phone: string }; Returns: undefined };
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
 		};

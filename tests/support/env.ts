@@ -25,12 +25,12 @@ export interface Running {
 	stop(): Promise<void>;
 }
 
-export async function startTestEnv(backend: Backend, appEnv: Record<string, string> = {}): Promise<Running> {
+export async function startTestEnv(backend: Backend, appEnv: Record<string, string> = {}, appPort?: number): Promise<Running> {
 	if (!existsSync(`${root}build/index.js`)) throw new Error('build/ is missing: run `vite build` before the tests');
 	const dbName = `buurtplein_test_${process.pid}_${Date.now() % 100000}`;
 	const databaseUrl = backend === 'postgres' ? await createDatabase(PG_SERVER_URL, dbName) : undefined;
 	const stack = await startStack({ databaseUrl, dataDir: null, seed: true, log: () => {} });
-	const port = await freePort();
+	const port = appPort ?? (await freePort());
 	const env: TestEnv = {
 		backend,
 		appUrl: `http://127.0.0.1:${port}`,

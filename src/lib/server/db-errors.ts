@@ -2,8 +2,8 @@
 // (status 0: the request never got an answer; 502/503/504: PostgREST lost its database).
 import { error } from '@sveltejs/kit';
 
-export interface DbResult<T> {
-	data: T | null;
+export interface DbResult {
+	data: unknown;
 	error: { message: string; code?: string } | null;
 	status: number;
 }
@@ -14,8 +14,8 @@ export function isUnavailable(status: number): boolean {
 	return status === 0 || status === 502 || status === 503 || status === 504;
 }
 
-/** Returns the data, or throws the error page a user should see. */
-export function must<T>(result: DbResult<T>, what: string): T {
+/** Returns the data of the successful response, or throws the error page a user should see. */
+export function must<R extends DbResult>(result: R, what: string): Extract<R, { error: null }>['data'] {
 	if (result.error) {
 		if (isUnavailable(result.status)) {
 			console.error(`[db] ${what}: database unreachable (${result.status}: ${result.error.message})`);
@@ -24,5 +24,5 @@ export function must<T>(result: DbResult<T>, what: string): T {
 		console.error(`[db] ${what}: ${result.status} ${result.error.code ?? ''} ${result.error.message}`);
 		error(500, { message: 'database' });
 	}
-	return result.data as T;
+	return result.data as Extract<R, { error: null }>['data'];
 }

@@ -32,8 +32,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.range((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE - 1);
 	// Escape PostgREST's and LIKE's special characters: the search is text, not a pattern.
 	if (q) query = query.ilike('display_name', `%${q.replace(/[\\%_,()*]/g, (c) => `\\${c}`)}%`);
-	const { data, count, error: err, status } = await query;
-	const people = must({ data, error: err, status }, 'people');
+	const result = await query;
+	const people = must(result, 'people');
+	const count = result.count;
 	return {
 		gemeente: gemeenten.find((g) => g.code === gemeente),
 		gemeenten: own ? [] : gemeenten,

@@ -1,0 +1,22 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import type { TestEnv } from '../support/env.ts';
+
+export function testEnv(): TestEnv {
+	return JSON.parse(process.env.E2E_ENV ?? '{}');
+}
+
+/** Fails the test with the list of WCAG 2.2 A/AA violations axe finds on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+export async function logIn(page: Page, email: string, password = 'buurtplein-demo'): Promise<void> {
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL(/\/profiel/);
+}
