@@ -262,6 +262,58 @@ export type Database = {
 				Relationships: [
 				];
 			};
+			reports: {
+				Row: {
+					claimed_by: string | null;
+					created_at: string;
+					details: string;
+					id: number;
+					reason: Database["public"]["Enums"]["report_reason"];
+					reporter_id: string;
+					resolution: string;
+					resolved_at: string | null;
+					status: string;
+					subject_id: string;
+					subject_label: string;
+					subject_type: string;
+					wijk_code: string;
+				};
+				Insert: {
+					claimed_by?: string | null;
+					created_at?: string;
+					details?: string;
+					id?: never;
+					reason: Database["public"]["Enums"]["report_reason"];
+					reporter_id?: string;
+					resolution?: string;
+					resolved_at?: string | null;
+					status?: string;
+					subject_id: string;
+					subject_label?: string;
+					subject_type: string;
+					wijk_code: string;
+				};
+				Update: {
+					claimed_by?: string | null;
+					created_at?: string;
+					details?: string;
+					id?: never;
+					reason?: Database["public"]["Enums"]["report_reason"];
+					reporter_id?: string;
+					resolution?: string;
+					resolved_at?: string | null;
+					status?: string;
+					subject_id?: string;
+					subject_label?: string;
+					subject_type?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "reports_claimed_by_fkey"; columns: ["claimed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "reports_reporter_id_fkey"; columns: ["reporter_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "reports_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
 			sessions: {
 				Row: {
 					created_at: string;
@@ -394,6 +446,7 @@ export type Database = {
 		};
 		Enums: {
 			app_role: "bewoner" | "opbouwwerker" | "coordinator" | "admin";
+			report_reason: "spam" | "ongepast" | "onveilig" | "oplichting" | "privacy" | "anders";
 		};
 		CompositeTypes: { [_ in never]: never };
 	};

@@ -163,3 +163,55 @@ describe('PostgREST refuses bad tokens', () => {
 		expect((await request(token)).status).toBeGreaterThanOrEqual(400);
 	});
 });
+
+describe('reports', () => {
+	it('a resident reports a person; the wijk comes from the database, and only that wijk\'s workers see it', async () => {
+		const bram = await asUser(env, demo.bram);
+		// The client may not choose the wijk (and so the workers who see it)...
+		const steered = await bram.from('reports').insert({ subject_type: 'person', subject_id: demo.anna, reason: 'ongepast', wijk_code: 'WK003401' } as never);
+		expect(steered.error?.code).toBe('42501');
+		// ...the database takes it from the subject: Anna lives in Holtenbroek.
+		const { data, error } = await bram
+			.from('reports')
+			.insert({ subject_type: 'person', subject_id: demo.anna, subject_label: 'Anna', reason: 'ongepast', details: 'Onaardig bericht' })
+			.select('id, wijk_code')
+			.single();
+		expect(error).toBeNull();
+		expect(data?.wijk_code).toBe('WK019306');
+
+		const worker = await asUser(env, demo.workerZwolle);
+		const { data: seen } = await worker.from('reports').select('id').eq('id', data!.id);
+		expect(seen).toHaveLength(1);
+		for (const outsider of [demo.workerAlmere, demo.anna, demo.chantal]) {
+			const { data: hidden } = await (await asUser(env, outsider)).from('reports').select('id').eq('id', data!.id);
+			expect(hidden, outsider).toEqual([]);
+		}
+		const { data: none } = await anon(env).from('reports').select('id');
+		expect(none ?? []).toEqual([]);
+	});
+
+	it('a worker of another wijk cannot handle it; the wijk\'s worker resolves it with a reason, in the audit log', async () => {
+		const chantal = await asUser(env, demo.chantal);
+		const { data } = await chantal.from('reports').insert({ subject_type: 'person', subject_id: demo.bram, reason: 'spam' }).select('id').single();
+		const other = await (await asUser(env, demo.workerAlmere)).from('reports').update({ status: 'afgehandeld', resolution: 'x' }).eq('id', data!.id).select('id');
+		expect(other.data).toEqual([]);
+
+		const worker = await asUser(env, demo.workerZwolle);
+		const noReason = await worker.from('reports').update({ status: 'afgehandeld' }).eq('id', data!.id).select('id');
+		expect(noReason.error?.code).toBe('23514');
+		const claimed = await worker.from('reports').update({ status: 'in_behandeling' }).eq('id', data!.id).select('claimed_by').single();
+		expect(claimed.data?.claimed_by).toBe(demo.workerZwolle);
+		const done = await worker.from('reports').update({ status: 'afgehandeld', resolution: 'Gesproken met beide buren' }).eq('id', data!.id).select('resolved_at').single();
+		expect(done.data?.resolved_at).not.toBeNull();
+		const { data: log } = await worker.from('audit_log').select('action, reason').eq('subject_type', 'report').eq('subject_id', String(data!.id));
+		expect(log).toContainEqual({ action: 'report_afgehandeld', reason: 'Gesproken met beide buren' });
+	});
+
+	it('refuses reporting yourself, an unknown kind of content, or in someone else\'s name', async () => {
+		const anna = await asUser(env, demo.anna);
+		expect((await anna.from('reports').insert({ subject_type: 'person', subject_id: demo.anna, reason: 'spam' })).error?.code).toBe('42501');
+		expect((await anna.from('reports').insert({ subject_type: 'nonsense', subject_id: '1', reason: 'spam' })).error?.code).toBe('22023');
+		const forged = await anna.from('reports').insert({ subject_type: 'person', subject_id: demo.bram, reason: 'spam', reporter_id: demo.chantal } as never);
+		expect(forged.error).not.toBeNull();
+	});
+});
