@@ -6,7 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { startStack } from './stack/index.ts';
 
 const args = new Set(process.argv.slice(2));
-const dataDir = new URL('../.data/pglite', import.meta.url).pathname;
+const dataDir = process.env.BUURTPLEIN_DATA_DIR ?? new URL('../.data/pglite', import.meta.url).pathname;
 
 if (args.has('--reset') || args.has('--reset-only')) {
 	rmSync(dataDir, { recursive: true, force: true });
