@@ -31,6 +31,7 @@ const env = {
 	DEV_MAILBOX: process.env.SMTP_URL ? (process.env.DEV_MAILBOX ?? '0') : '1',
 	PORT: port,
 	HOST: '127.0.0.1',
+	// adapter-node assumes https without ORIGIN, and SvelteKit refuses form posts from any other origin.
 	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`
 };
 
