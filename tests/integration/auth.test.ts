@@ -188,7 +188,11 @@ describe('log-in and sessions', () => {
 		await laptop.login('emre@buurtplein.test');
 		await phone.login('emre@buurtplein.test');
 		expect((await phone.get('/profiel/sessies')).body).toContain('dit apparaat');
-		await phone.post('/profiel/sessies?/everywhere', {});
+		const unconfirmed = await phone.post('/profiel/sessies?/everywhere', {});
+		expect(unconfirmed.status).toBe(400);
+		expect(fieldErrors(unconfirmed.body).confirm).toBe('Zet eerst een vinkje om te bevestigen.');
+		expect((await laptop.get('/profiel')).status).toBe(200);
+		await phone.post('/profiel/sessies?/everywhere', { confirm: 'ja' });
 		expect((await laptop.get('/profiel')).status).toBe(303);
 		expect((await phone.get('/profiel')).status).toBe(303);
 	});
