@@ -317,3 +317,26 @@ describe('profile', () => {
 		expect(after.data).toEqual(before.data);
 	});
 });
+
+describe('a blocked account', () => {
+	it('is logged out at once and cannot log in, with the same message as a wrong password', async () => {
+		const email = uniqueEmail('geblokkeerd');
+		const browser = new Browser(env);
+		await register(browser, email);
+		await browser.login(email, 'een lang wachtwoord');
+		const { data: user } = await db().from('users').select('id').eq('email', email).single();
+
+		const coordinator = new Browser(env);
+		await coordinator.login('coordinator.zwolle@buurtplein.test');
+		const noReason = await coordinator.post('/coordinator/werkers?/block', { userId: user!.id, reason: '' });
+		expect(noReason.status).toBe(400);
+		expect(fieldErrors(noReason.body)[`reason-${user!.id}`]).toBe('Vul dit in.');
+		const blocked = await coordinator.post('/coordinator/werkers?/block', { userId: user!.id, reason: 'Stuurt buren steeds spam' });
+		expect(blocked.status).toBe(200);
+
+		expect((await browser.get('/profiel')).status).toBe(303);
+		const again = await new Browser(env).post('/inloggen', { email, password: 'een lang wachtwoord' });
+		expect(again.status).toBe(400);
+		expect(formError(again.body)).toBe('Het e-mailadres of het wachtwoord klopt niet.');
+	});
+});
