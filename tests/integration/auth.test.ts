@@ -322,17 +322,23 @@ describe('a blocked account', () => {
 	it('is logged out at once and cannot log in, with the same message as a wrong password', async () => {
 		const email = uniqueEmail('geblokkeerd');
 		const browser = new Browser(env);
-		await register(browser, email);
+		await register(browser, email, { displayName: 'Gerrit Geblokkeerd' });
 		await browser.login(email, 'een lang wachtwoord');
 		const { data: user } = await db().from('users').select('id').eq('email', email).single();
 
 		const coordinator = new Browser(env);
 		await coordinator.login('coordinator.zwolle@buurtplein.test');
-		const noReason = await coordinator.post('/coordinator/werkers?/block', { userId: user!.id, reason: '' });
+		// The coordinator searched for Gerrit; a failed form comes back to that same list, error beside the form.
+		const noReason = await coordinator.post('/coordinator/werkers?/block&q=Gerrit', { userId: user!.id, reason: '' });
 		expect(noReason.status).toBe(400);
 		expect(fieldErrors(noReason.body)[`reason-${user!.id}`]).toBe('Vul dit in.');
-		const blocked = await coordinator.post('/coordinator/werkers?/block', { userId: user!.id, reason: 'Stuurt buren steeds spam' });
+		// Posted from another page of the list, the error shows above it instead of getting lost.
+		const elsewhere = await coordinator.post('/coordinator/werkers?/block&q=Anna', { userId: user!.id, reason: '' });
+		expect(formError(elsewhere.body)).toBe('Vul dit in.');
+		const blocked = await coordinator.post('/coordinator/werkers?/block&q=Gerrit', { userId: user!.id, reason: 'Stuurt buren steeds spam' });
 		expect(blocked.status).toBe(200);
+		expect(blocked.body).toContain('Het account is geblokkeerd.');
+		expect(blocked.body).toContain('Gerrit Geblokkeerd');
 
 		expect((await browser.get('/profiel')).status).toBe(303);
 		const again = await new Browser(env).post('/inloggen', { email, password: 'een lang wachtwoord' });
