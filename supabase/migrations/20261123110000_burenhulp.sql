@@ -185,6 +185,27 @@ $$;
 create trigger help_matches_transition before update on public.help_matches
   for each row execute function app.help_match_transition();
 
+-- A block stops every match between the two at once: contact is hidden and messages end.
+create function app.help_block_stops_matches() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_requests uuid[];
+begin
+  with stopped as (
+    update public.help_matches set status = 'gestopt', stopped_by = new.blocker_id, closed_at = now()
+     where status in ('voorgesteld', 'actief')
+       and ((request_owner = new.blocker_id and offer_owner = new.blocked_id)
+         or (request_owner = new.blocked_id and offer_owner = new.blocker_id))
+    returning request_id)
+  select array_agg(request_id) into v_requests from stopped;
+  update public.help_posts set status = 'open' where id = any (v_requests) and status = 'gematcht';
+  return new;
+end
+$$;
+create trigger help_blocks_stop after insert on public.help_blocks
+  for each row execute function app.help_block_stops_matches();
+
 -- True when the current user is one of the two parties.
 create function app.help_is_party(p_match uuid) returns boolean
 language sql stable security definer set search_path = ''

@@ -1,0 +1,45 @@
+import { isStaff } from '$lib/roles';
+import { must } from '$lib/server/db-errors';
+import type { PageServerLoad } from './$types';
+
+const SHOWN = 50;
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = locals.user!;
+	const [posts, matches] = await Promise.all([
+		locals.supabase
+			.from('help_posts')
+			.select('id, kind, category, description, status, created_at')
+			.eq('owner_id', user.id)
+			.neq('status', 'gesloten')
+			.order('created_at', { ascending: false })
+			.limit(SHOWN),
+		locals.supabase
+			.from('help_matches')
+			.select(
+				'id, status, request_owner, offer_owner, proposed_by, request_accepted_at, offer_accepted_at, checkin_due_at, request_checkin, offer_checkin, created_at, request:help_posts!help_matches_request_id_fkey(first_name, category), offer:help_posts!help_matches_offer_id_fkey(first_name, category)'
+			)
+			.or(`request_owner.eq.${user.id},offer_owner.eq.${user.id}`)
+			.in('status', ['voorgesteld', 'actief', 'afgesloten'])
+			.order('created_at', { ascending: false })
+			.limit(SHOWN)
+	]);
+	const now = new Date();
+	return {
+		staff: isStaff(user.role),
+		posts: must(posts, 'own help posts'),
+		matches: must(matches, 'own matches').map((match) => {
+			const asker = match.request_owner === user.id;
+			const other = (asker ? match.offer : match.request) as unknown as { first_name: string; category: string };
+			const mine = asker ? match.request_accepted_at : match.offer_accepted_at;
+			return {
+				id: match.id,
+				status: match.status,
+				otherName: other.first_name,
+				category: (match.request as unknown as { category: string }).category,
+				waitingForMe: match.status === 'voorgesteld' && !mine,
+				checkinDue: match.status === 'actief' && !!match.checkin_due_at && new Date(match.checkin_due_at) <= now && !(asker ? match.request_checkin : match.offer_checkin)
+			};
+		})
+	};
+};
