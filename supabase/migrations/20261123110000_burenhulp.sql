@@ -221,6 +221,18 @@ as $$
                       or (m.offer_owner = app.uid() and m.request_owner = p_user)))
 $$;
 
+-- True when this post is part of a match of the current user that was not stopped or declined, and no
+-- block stands between the two: then they keep seeing the post after it stopped being open.
+create function app.help_post_in_my_match(p_post uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (select 1 from public.help_matches m
+                  where (m.request_id = p_post or m.offer_id = p_post)
+                    and m.status in ('voorgesteld', 'actief', 'afgesloten')
+                    and app.uid() in (m.request_owner, m.offer_owner)
+                    and not app.help_blocked(m.request_owner, m.offer_owner))
+$$;
+
 -- ---------------------------------------------------------------------------------------------------
 -- Messages between the two parties of an active match.
 
@@ -263,10 +275,12 @@ grant insert (kind, category, description, when_kind, on_date, slots, buurt_code
   on public.help_posts to authenticated;
 grant update (category, description, when_kind, on_date, slots, buurt_code, needs_care) on public.help_posts to authenticated;
 -- Logged-in residents see open posts (first name, buurt, category, description) of people they have
--- not blocked and who have not blocked them; everyone sees their own; workers see those of their wijken.
+-- not blocked and who have not blocked them, and the posts of their own matches; everyone sees their
+-- own; workers see those of their wijken.
 create policy help_posts_read on public.help_posts for select to authenticated
   using (owner_id = (select app.uid())
          or (status = 'open' and not app.help_blocked(owner_id, (select app.uid())))
+         or app.help_post_in_my_match(id)
          or app.works_in_wijk(wijk_code));
 -- A resident posts in their own name; only a worker of that wijk files for a resident who is offline.
 create policy help_posts_insert on public.help_posts for insert to authenticated

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	type Post = { id: string; first_name: string; category: string; description: string; when_kind: string; on_date: string | null; slots: string[]; buurten: { naam: string } };
 	const request = match.request as unknown as Post;
 	const offer = match.offer as unknown as Post;
+	if (!request || !offer) error(404, { message: 'not_found' });
 	const side = match.request_owner === user.id ? 'vraag' : match.offer_owner === user.id ? 'aanbod' : null;
 	const otherId = side === 'vraag' ? match.offer_owner : match.request_owner;
 	const myAccepted = side === 'vraag' ? match.request_accepted_at : side === 'aanbod' ? match.offer_accepted_at : null;
