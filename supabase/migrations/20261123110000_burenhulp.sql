@@ -57,8 +57,9 @@ create table public.help_posts (
   check (kind = 'vraag' or not needs_care)
 );
 -- The candidate search: opposite kind, open, one category, a latitude band (then a longitude filter).
-create index help_posts_search on public.help_posts (kind, category, lat) include (lng) where status = 'open';
-create index help_posts_search_any on public.help_posts (kind, lat) include (lng, category) where status = 'open';
+-- Covering, so the search reads only the index (an index-only scan once autovacuum has run).
+create index help_posts_search on public.help_posts (kind, category, lat) include (lng, id, owner_id) where status = 'open';
+create index help_posts_search_any on public.help_posts (kind, lat) include (lng, category, id, owner_id) where status = 'open';
 create index on public.help_posts (owner_id);
 create index help_posts_waiting on public.help_posts (wijk_code, created_at) where kind = 'vraag' and status = 'open';
 
@@ -545,21 +546,22 @@ as $$
   with me as (
     select p.* from public.help_posts p where p.id = p_post and p.owner_id = app.uid()
   ), box as (
-    -- ~3 km for the same category, ~1 km for the rest; 1° latitude ≈ 111 km.
+    -- ~2 km for the same category, ~700 m for the rest; 1° latitude ≈ 111 km.
     select me.*, case when me.kind = 'vraag' then 'aanbod' else 'vraag' end as other,
-           0.027 as dlat, 0.027 / cos(radians(me.lat)) as dlng from me
+           0.018::double precision as dlat, 0.018 / cos(radians(me.lat)) as dlng,
+           greatest(1, least(p_limit, 100)) as n from me
   ), hits as (
     (select c.id, c.owner_id, c.category, c.lat, c.lng from box b join public.help_posts c
         on c.kind = b.other and c.status = 'open' and c.category = b.category
        and c.lat between b.lat - b.dlat and b.lat + b.dlat and c.lng between b.lng - b.dlng and b.lng + b.dlng
       order by (c.lat - b.lat)^2 + ((c.lng - b.lng) * cos(radians(b.lat)))^2
-      limit 200)
+      limit (select n from box))
     union all
     (select c.id, c.owner_id, c.category, c.lat, c.lng from box b join public.help_posts c
         on c.kind = b.other and c.status = 'open' and c.category <> b.category
        and c.lat between b.lat - b.dlat / 3 and b.lat + b.dlat / 3 and c.lng between b.lng - b.dlng / 3 and b.lng + b.dlng / 3
       order by (c.lat - b.lat)^2 + ((c.lng - b.lng) * cos(radians(b.lat)))^2
-      limit 50)
+      limit (select n from box))
   )
   select c.id, c.kind, c.first_name, c.category, c.description, bu.naam,
          round(sqrt(((c.lat - me.lat) * 110574)^2 + ((c.lng - me.lng) * 111320 * cos(radians(me.lat)))^2))::integer,
