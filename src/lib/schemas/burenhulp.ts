@@ -12,7 +12,9 @@ export type HelpCategory = (typeof helpCategories)[number];
 const isoDate = z
 	.string({ error: 'err_invalid' })
 	.default('')
-	.refine((value) => value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), { error: 'help_err_date' });
+	.refine((value) => value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), { error: 'help_err_date', abort: true })
+	// Checked on the field itself, so it is reported together with the other fields' errors.
+	.refine((value) => value === '' || value >= new Date().toISOString().slice(0, 10), { error: 'help_err_date_past' });
 
 const checkbox = z
 	.string()
@@ -32,8 +34,6 @@ const helpFields = {
 
 function whenIsComplete(value: { whenKind: string; onDate: string; slots: string[] }, ctx: z.RefinementCtx) {
 	if (value.whenKind === 'eenmalig' && value.onDate === '') ctx.addIssue({ code: 'custom', path: ['onDate'], message: 'help_err_date_needed' });
-	if (value.whenKind === 'eenmalig' && value.onDate !== '' && value.onDate < new Date().toISOString().slice(0, 10))
-		ctx.addIssue({ code: 'custom', path: ['onDate'], message: 'help_err_date_past' });
 	if (value.whenKind === 'wekelijks' && value.slots.length === 0) ctx.addIssue({ code: 'custom', path: ['slots'], message: 'help_err_slots_needed' });
 }
 
