@@ -653,15 +653,18 @@ export type Database = {
 		Functions: {
 			create_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string }; Returns: string };
 			help_approve_care: { Args: { p_match: string }; Returns: string };
+			help_block_author: { Args: { p_post: string }; Returns: undefined };
 			help_check_in: { Args: { p_match: string; p_answer: string }; Returns: undefined };
 			help_close: { Args: { p_match: string; p_outcome: string; p_thanks: string }; Returns: undefined };
 			help_file_for_resident: { Args: { p_name: string; p_buurt_code: string; p_phone: string; p_category: string; p_description: string; p_when_kind: string; p_on_date: string; p_slots: string[]; p_needs_care: boolean }; Returns: string };
 			help_partner_email: { Args: { p_match: string }; Returns: string };
+			help_post_is_mine: { Args: { p_post: string }; Returns: boolean };
 			help_propose: { Args: { p_own_post: string; p_other_post: string }; Returns: string };
 			help_respond: { Args: { p_match: string; p_accept: boolean }; Returns: string };
 			help_stop: { Args: { p_match: string }; Returns: undefined };
 			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: Json[] };
 			help_withdraw: { Args: { p_post: string }; Returns: undefined };
+			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };

@@ -271,7 +271,10 @@ create policy help_blocks_read on public.help_blocks for select to authenticated
 create policy help_blocks_insert on public.help_blocks for insert to authenticated with check (blocker_id = (select app.uid()));
 create policy help_blocks_delete on public.help_blocks for delete to authenticated using (blocker_id = (select app.uid()));
 
-grant select on public.help_posts to authenticated;
+-- Who wrote a post is not granted: others see only the first name, buurt, category and description.
+-- A resident finds their own posts through my_help_posts() and help_post_is_mine() (below).
+grant select (id, kind, for_offline, first_name, category, description, when_kind, on_date, slots, buurt_code,
+              wijk_code, lat, lng, needs_care, status, created_at) on public.help_posts to authenticated;
 grant insert (kind, category, description, when_kind, on_date, slots, buurt_code, needs_care, for_offline, first_name)
   on public.help_posts to authenticated;
 grant update (category, description, when_kind, on_date, slots, buurt_code, needs_care) on public.help_posts to authenticated;
@@ -319,6 +322,33 @@ create policy help_messages_insert on public.help_messages for insert to authent
 -- The other party of an active match reads the phone number and address (the reveal).
 create policy profile_private_read_match on public.profile_private for select to authenticated
   using (app.help_revealed_to_me(user_id));
+
+-- The caller's own posts. Security definer because owner_id is not granted; it only returns rows
+-- whose owner is the caller, so the column tells them nothing new.
+create function public.my_help_posts() returns setof public.help_posts
+language sql stable security definer set search_path = ''
+as $$ select * from public.help_posts where owner_id = app.uid() $$;
+
+create function public.help_post_is_mine(p_post uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$ select exists (select 1 from public.help_posts where id = p_post and owner_id = app.uid()) $$;
+
+-- Blocks the author of a post the caller can see, without revealing who that is.
+create function public.help_block_author(p_post uuid) returns void
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  v_owner uuid;
+begin
+  select owner_id into v_owner from public.help_posts
+   where id = p_post and owner_id <> app.uid()
+     and (status = 'open' or app.help_post_in_my_match(id));
+  if v_owner is null then
+    raise exception 'Dit kan niet' using errcode = '42501';
+  end if;
+  insert into public.help_blocks (blocker_id, blocked_id) values (app.uid(), v_owner) on conflict do nothing;
+end
+$$;
 
 -- ---------------------------------------------------------------------------------------------------
 -- Moves
@@ -582,10 +612,10 @@ $$;
 
 revoke execute on function public.help_propose, public.help_respond, public.help_approve_care, public.help_stop,
   public.help_check_in, public.help_close, public.help_withdraw, public.help_partner_email, public.help_file_for_resident,
-  public.help_suggestions from public, anon;
+  public.help_suggestions, public.my_help_posts, public.help_post_is_mine, public.help_block_author from public, anon;
 grant execute on function public.help_propose, public.help_respond, public.help_approve_care, public.help_stop,
   public.help_check_in, public.help_close, public.help_withdraw, public.help_partner_email, public.help_file_for_resident,
-  public.help_suggestions to authenticated;
+  public.help_suggestions, public.my_help_posts, public.help_post_is_mine, public.help_block_author to authenticated;
 
 -- ---------------------------------------------------------------------------------------------------
 -- Reports: posts and messages plug into public.reports.

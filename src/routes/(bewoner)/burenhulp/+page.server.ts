@@ -8,9 +8,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
 	const [posts, matches] = await Promise.all([
 		locals.supabase
-			.from('help_posts')
+			.rpc('my_help_posts')
 			.select('id, kind, category, description, status, created_at')
-			.eq('owner_id', user.id)
 			.neq('status', 'gesloten')
 			.order('created_at', { ascending: false })
 			.limit(SHOWN),

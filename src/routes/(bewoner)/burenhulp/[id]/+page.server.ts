@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { rank, type Candidate } from '$lib/burenhulp/rank';
 import { isStaff } from '$lib/roles';
 import { proposeSchema, uuidField } from '$lib/schemas/burenhulp';
-import { blockAction, reportAction } from '$lib/server/burenhulp';
+import { reportAction } from '$lib/server/burenhulp';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,16 +26,17 @@ interface SuggestionRow {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!uuidField.safeParse(params.id).success) error(404, { message: 'not_found' });
 	const user = locals.user!;
-	const post = must(
-		await locals.supabase
+	const [found, isMine] = await Promise.all([
+		locals.supabase
 			.from('help_posts')
-			.select('id, kind, owner_id, first_name, category, description, when_kind, on_date, slots, needs_care, status, created_at, buurten(naam)')
+			.select('id, kind, first_name, category, description, when_kind, on_date, slots, needs_care, status, created_at, buurten(naam)')
 			.eq('id', params.id)
 			.maybeSingle(),
-		'load help post'
-	);
+		locals.supabase.rpc('help_post_is_mine', { p_post: params.id })
+	]);
+	const post = must(found, 'load help post');
 	if (!post) error(404, { message: 'not_found' });
-	const mine = post.owner_id === user.id;
+	const mine = must(isMine, 'post is mine') === true;
 	// Workers of the wijk read the name and phone of a resident who was filed for (RLS decides).
 	const offline = !mine && isStaff(user.role)
 		? must(await locals.supabase.from('help_post_private').select('full_name, phone').eq('post_id', post.id).maybeSingle(), 'offline resident')
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const base = { post: { ...post, buurt: (post.buurten as unknown as { naam: string }).naam }, mine, offline };
 	if (!mine || post.status !== 'open') return { ...base, suggestions: [], matches: [] };
 
-	const [profile, found, matches] = await Promise.all([
+	const [profile, suggested, matches] = await Promise.all([
 		locals.supabase.from('profiles').select('interests, talents').eq('id', user.id).single(),
 		locals.supabase.rpc('help_suggestions', { p_post: post.id, p_limit: 40 }),
 		locals.supabase
@@ -54,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			.order('created_at', { ascending: false })
 	]);
 	const me = must(profile, 'load own tags');
-	const candidates: (Candidate & { firstName: string; description: string; buurt: string })[] = (must(found, 'suggestions') as unknown as SuggestionRow[]).map((c) => ({
+	const candidates: (Candidate & { firstName: string; description: string; buurt: string })[] = (must(suggested, 'suggestions') as unknown as SuggestionRow[]).map((c) => ({
 		id: c.id,
 		category: c.category,
 		distanceM: c.distance_m,
@@ -92,9 +93,11 @@ export const actions: Actions = {
 		redirect(303, '/burenhulp?ingetrokken=1');
 	},
 	report: reportAction,
-	block: async (event) => {
-		const result = await blockAction(event);
-		if ('blocked' in result) redirect(303, '/burenhulp?geblokkeerd=1');
-		return result;
+	// The author of a post is not known to the page; the database blocks them by the post.
+	block: async ({ params, locals }) => {
+		if (!uuidField.safeParse(params.id).success) return formError('err_invalid');
+		const { error: err } = await locals.supabase.rpc('help_block_author', { p_post: params.id });
+		if (err) return formError(err.code === '42501' ? 'err_not_allowed' : 'err_save_failed');
+		redirect(303, '/burenhulp?geblokkeerd=1');
 	}
 };
