@@ -1,12 +1,14 @@
 import { isStaff } from '$lib/roles';
 import { must } from '$lib/server/db-errors';
-import type { PageServerLoad } from './$types';
+import { blockSchema } from '$lib/schemas/burenhulp';
+import { formError, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
 
 const SHOWN = 50;
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
-	const [posts, matches] = await Promise.all([
+	const [posts, matches, blocks] = await Promise.all([
 		locals.supabase
 			.rpc('my_help_posts')
 			.select('id, kind, category, description, status, created_at')
@@ -21,11 +23,16 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.or(`request_owner.eq.${user.id},offer_owner.eq.${user.id}`)
 			.in('status', ['voorgesteld', 'actief', 'afgesloten'])
 			.order('created_at', { ascending: false })
-			.limit(SHOWN)
+			.limit(SHOWN),
+		locals.supabase.from('help_blocks').select('blocked_id, profiles!help_blocks_blocked_id_fkey(display_name)').order('created_at').limit(SHOWN)
 	]);
 	const now = new Date();
 	return {
 		staff: isStaff(user.role),
+		blocks: must(blocks, 'own blocks').map((b) => ({
+			id: b.blocked_id,
+			name: ((b.profiles as unknown as { display_name: string } | null)?.display_name ?? '').split(' ')[0]
+		})),
 		posts: must(posts, 'own help posts'),
 		matches: must(matches, 'own matches').map((match) => {
 			const asker = match.request_owner === user.id;
@@ -41,4 +48,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 			};
 		})
 	};
+};
+
+export const actions: Actions = {
+	unblock: async ({ request, locals }) => {
+		const parsed = await parseForm(request, blockSchema);
+		if ('failure' in parsed) return parsed.failure;
+		const { error } = await locals.supabase.from('help_blocks').delete().eq('blocked_id', parsed.data.personId);
+		if (error) return formError('err_save_failed');
+		return { unblocked: true };
+	}
 };
