@@ -210,6 +210,22 @@ describe('a match with consent, and the moment of reveal', () => {
 		expect(data).toEqual({ request_checkin: 'goed', offer_checkin: null });
 	});
 
+	it('a check-in of "not so well" shows on the worker page of the wijk', async () => {
+		await helper.db.rpc('help_check_in', { p_match: matchId, p_answer: 'niet_goed' });
+		const worker = new Browser(env);
+		await worker.login('werker.zwolle@buurtplein.test', DEMO_PASSWORD);
+		const page = await worker.get('/werkplek/burenhulp');
+		expect(page.status).toBe(200);
+		expect(page.body).toContain(`/burenhulp/match/${matchId}`);
+		const other = new Browser(env);
+		await other.login('werker.almere@buurtplein.test', DEMO_PASSWORD);
+		expect((await other.get('/werkplek/burenhulp')).body).not.toContain(matchId);
+		// Residents do not get the worker pages at all.
+		const resident = new Browser(env);
+		await resident.login(asker.email, DEMO_PASSWORD);
+		expect((await resident.get('/werkplek/burenhulp')).status).toBe(403);
+	});
+
 	it('a stranger cannot stop or close it; a party closes it with an outcome and a thank-you', async () => {
 		const stranger = await asUser(env, demo.chantal);
 		expect((await stranger.rpc('help_stop', { p_match: matchId })).error?.code).toBe('42501');
@@ -306,6 +322,24 @@ describe('blocking', () => {
 		expect(await matchStatus(id as string)).toBe('gestopt');
 		expect(await phoneOf(b.db, a.id)).toBeNull();
 		expect((await b.db.from('help_messages').insert({ match_id: id as string, body: 'Hallo?' })).error?.code).toBe('42501');
+	});
+});
+
+describe('lifting a block', () => {
+	it('only the one who blocked can lift it; then the posts show again', async () => {
+		const blocker = await newResident(env, 'Vera Los');
+		const blocked = await newResident(env, 'Wout Los');
+		const offer = await post(blocker.db, { kind: 'aanbod' });
+		await blocker.db.from('help_blocks').insert({ blocked_id: blocked.id });
+		const sneaky = await blocked.db.from('help_blocks').delete().eq('blocker_id', blocker.id).select('blocked_id');
+		expect(sneaky.data).toEqual([]);
+		expect((await blocked.db.from('help_posts').select('id').eq('id', offer)).data).toEqual([]);
+		const browser = new Browser(env);
+		await browser.login(blocker.email, DEMO_PASSWORD);
+		const lifted = await browser.post('/burenhulp?/unblock', { personId: blocked.id });
+		expect(lifted.status).toBe(200);
+		expect(lifted.body).toContain('Deze persoon is niet meer geblokkeerd.');
+		expect((await blocked.db.from('help_posts').select('id').eq('id', offer)).data).toEqual([{ id: offer }]);
 	});
 });
 

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const codes = wijken.map((w) => w.code);
 	const pageNumber = Math.max(1, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1);
 	const weekAgo = new Date(Date.now() - WAIT_DAYS * 86_400_000).toISOString();
-	const [waiting, care] = await Promise.all([
+	const [waiting, care, worried] = await Promise.all([
 		locals.supabase
 			.from('help_posts')
 			.select('id, first_name, category, description, for_offline, created_at, buurten(naam)', { count: 'exact' })
@@ -31,6 +31,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.eq('status', 'voorgesteld')
 			.in('wijk_code', codes)
 			.order('created_at')
+			.limit(50),
+		// Matches where someone answered the check-in with "not so well": a worker may want to call.
+		locals.supabase
+			.from('help_matches')
+			.select('id, request:help_posts!help_matches_request_id_fkey(first_name, category), offer:help_posts!help_matches_offer_id_fkey(first_name)')
+			.eq('status', 'actief')
+			.or('request_checkin.eq.niet_goed,offer_checkin.eq.niet_goed')
+			.in('wijk_code', codes)
+			.order('created_at')
 			.limit(50)
 	]);
 	return {
@@ -38,6 +47,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		waiting: must(waiting, 'waiting list').map((p) => ({ ...p, buurt: (p.buurten as unknown as { naam: string }).naam })),
 		page: pageNumber,
 		pages: Math.max(1, Math.ceil((waiting.count ?? 0) / PAGE_SIZE)),
+		worried: must(worried, 'check-ins').map((c) => ({
+			id: c.id,
+			request: c.request as unknown as { first_name: string; category: string },
+			offerName: (c.offer as unknown as { first_name: string }).first_name
+		})),
 		care: must(care, 'care approvals').map((c) => ({
 			id: c.id,
 			created_at: c.created_at,
