@@ -1,24 +1,77 @@
 // Words for codes, in the visitor's language: categories, time slots, tags and match states.
+// Explicit maps rather than m[`help_cat_${code}`]: a dynamic lookup would pull every message of the
+// site into the browser bundle of each page that shows a label.
 import { m } from '$lib/paraglide/messages';
 
-type Message = (params?: Record<string, unknown>) => string;
-const messages = m as unknown as Record<string, Message | undefined>;
+type Message = () => string;
 
-function label(key: string, fallback: string): string {
-	return messages[key]?.() ?? fallback;
-}
+const categories: Record<string, Message> = {
+	boodschappen: m.help_cat_boodschappen,
+	klussen: m.help_cat_klussen,
+	gezelschap: m.help_cat_gezelschap,
+	vervoer: m.help_cat_vervoer,
+	administratie: m.help_cat_administratie,
+	digitaal: m.help_cat_digitaal,
+	taal: m.help_cat_taal,
+	tuin: m.help_cat_tuin,
+	huisdieren: m.help_cat_huisdieren,
+	anders: m.help_cat_anders
+};
+const statuses: Record<string, Message> = {
+	open: m.help_status_open,
+	gematcht: m.help_status_gematcht,
+	gesloten: m.help_status_gesloten,
+	voorgesteld: m.help_status_voorgesteld,
+	actief: m.help_status_actief,
+	afgewezen: m.help_status_afgewezen,
+	gestopt: m.help_status_gestopt,
+	afgesloten: m.help_status_afgesloten
+};
+const outcomes: Record<string, Message> = {
+	geholpen: m.help_outcome_geholpen,
+	niet_geholpen: m.help_outcome_niet_geholpen,
+	contact_blijft: m.help_outcome_contact_blijft
+};
+const tags: Record<string, Message> = {
+	tuinieren: m.tag_tuinieren,
+	koken: m.tag_koken,
+	muziek: m.tag_muziek,
+	sport: m.tag_sport,
+	lezen: m.tag_lezen,
+	techniek: m.tag_techniek,
+	klussen: m.tag_klussen,
+	handwerk: m.tag_handwerk,
+	computers: m.tag_computers,
+	talen: m.tag_talen,
+	kinderen: m.tag_kinderen,
+	dieren: m.tag_dieren,
+	wandelen: m.tag_wandelen,
+	fietsen: m.tag_fietsen,
+	kunst: m.tag_kunst,
+	spelletjes: m.tag_spelletjes,
+	administratie: m.tag_administratie,
+	natuur: m.tag_natuur
+};
+const dayNames: Record<string, Message> = { ma: m.day_ma, di: m.day_di, wo: m.day_wo, do: m.day_do, vr: m.day_vr, za: m.day_za, zo: m.day_zo };
+const partNames: Record<string, Message> = { ochtend: m.part_ochtend, middag: m.part_middag, avond: m.part_avond };
+export const reportReasonLabels: Record<string, Message> = {
+	spam: m.help_reason_spam,
+	ongepast: m.help_reason_ongepast,
+	onveilig: m.help_reason_onveilig,
+	oplichting: m.help_reason_oplichting,
+	privacy: m.help_reason_privacy,
+	anders: m.help_reason_anders
+};
 
-export const categoryLabel = (code: string) => label(`help_cat_${code}`, code);
-export const statusLabel = (code: string) => label(`help_status_${code}`, code);
-export const outcomeLabel = (code: string) => label(`help_outcome_${code}`, code);
-export const tagLabel = (code: string) => label(`tag_${code}`, code);
-
-const dayNames: Record<string, string> = { ma: 'day_ma', di: 'day_di', wo: 'day_wo', do: 'day_do', vr: 'day_vr', za: 'day_za', zo: 'day_zo' };
+export const categoryLabel = (code: string) => categories[code]?.() ?? code;
+export const statusLabel = (code: string) => statuses[code]?.() ?? code;
+export const outcomeLabel = (code: string) => outcomes[code]?.() ?? code;
+export const tagLabel = (code: string) => tags[code]?.() ?? code;
 
 /** "di-middag" → "dinsdag middag" */
 export function slotLabel(slot: string): string {
 	const [day, part] = slot.split('-');
-	return `${label(dayNames[day] ?? '', day)} ${label(`part_${part}`, part).toLowerCase()}`;
+	return `${dayNames[day]?.() ?? day} ${(partNames[part]?.() ?? part).toLowerCase()}`;
 }
 
 /** "600 m", "1,2 km" in Dutch, "1.2 km" in English. */
@@ -29,7 +82,7 @@ export function distanceText(meters: number, locale: string): string {
 
 function list(items: string[]): string {
 	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} ${label('help_and', '&')} ${items.at(-1)}`;
+	return `${items.slice(0, -1).join(', ')} ${m.help_and()} ${items.at(-1)}`;
 }
 
 /** One suggestion's reasons as a plain sentence: "woont 600 m verderop, ook dinsdag middag, houdt ook van tuinieren". */

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { buurtCode, choices, personName, phone, text } from './common';
 import { slots } from './profile';
 
-export const helpKinds = ['vraag', 'aanbod'] as const;
-export const helpCategories = [
-	'boodschappen', 'klussen', 'gezelschap', 'vervoer', 'administratie', 'digitaal', 'taal', 'tuin', 'huisdieren', 'anders'
-] as const;
-export const helpOutcomes = ['geholpen', 'niet_geholpen', 'contact_blijft'] as const;
+import { helpCategories, helpKinds, helpOutcomes } from '$lib/burenhulp/constants';
+
+export { helpCategories, helpKinds, helpOutcomes };
 export type HelpCategory = (typeof helpCategories)[number];
 
 const isoDate = z
