@@ -44,10 +44,13 @@ export async function generate(db: Database): Promise<string> {
 		from pg_constraint con join pg_class src on src.oid = con.conrelid join pg_class dst on dst.oid = con.confrelid
 		join pg_namespace n on n.oid = src.relnamespace
 		where con.contype = 'f' and n.nspname = 'public' order by con.conname`);
-	const functions = await db.query<{ name: string; arg_names: string[] | null; arg_types: string[]; arg_defaults: number; returns: string; returns_set: boolean }>(`
+	// `returns table (…)` columns are the arguments of mode 't' in proallargtypes.
+	const functions = await db.query<{ name: string; arg_names: string[] | null; arg_types: string[]; arg_defaults: number; returns: string; returns_set: boolean; out_names: string[] | null; out_types: string[] | null }>(`
 		select p.proname as name, p.proargnames as arg_names,
 			array(select t.typname from unnest(p.proargtypes::oid[]) with ordinality a(oid, i) join pg_type t on t.oid = a.oid order by a.i) as arg_types,
-			p.pronargdefaults as arg_defaults, rt.typname as returns, p.proretset as returns_set
+			p.pronargdefaults as arg_defaults, rt.typname as returns, p.proretset as returns_set,
+			case when p.proargmodes is not null then array(select p.proargnames[i] from generate_subscripts(p.proargmodes, 1) i where p.proargmodes[i] in ('t', 'o') order by i) end as out_names,
+			case when p.proargmodes is not null then array(select t.typname from generate_subscripts(p.proargmodes, 1) i join pg_type t on t.oid = p.proallargtypes[i] where p.proargmodes[i] in ('t', 'o') order by i) end as out_types
 		from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type rt on rt.oid = p.prorettype
 		where n.nspname = 'public' and p.prokind = 'f' and rt.typname <> 'trigger' order by p.proname`);
 
@@ -89,9 +92,11 @@ export async function generate(db: Database): Promise<string> {
 	for (const fn of functions) {
 		const names = fn.arg_names ?? [];
 		const firstOptional = fn.arg_types.length - fn.arg_defaults;
+		// proargnames also names the output columns; the input names come first, in order.
 		const args = fn.arg_types.map((type, i) => `${names[i] ?? `arg${i}`}${i >= firstOptional ? '?' : ''}: ${tsType(type)}`);
 		const relation = relations.find((r) => r.name === fn.returns);
-		const returns = relation ? `Database["public"]["Tables"]["${fn.returns}"]["Row"]` : tsType(fn.returns);
+		const outputs = fn.out_names?.length ? `{ ${fn.out_names.map((n, i) => `${n}: ${tsType(fn.out_types![i])}`).join('; ')} }` : null;
+		const returns = outputs ?? (relation ? `Database["public"]["Tables"]["${fn.returns}"]["Row"]` : tsType(fn.returns));
 		lines.push(`\t\t\t${fn.name}: { Args: { ${args.join('; ')} }; Returns: ${returns}${fn.returns_set ? '[]' : ''} };`);
 	}
 	lines.push('\t\t};', '\t\tEnums: {');

@@ -662,7 +662,7 @@ export type Database = {
 			help_propose: { Args: { p_own_post: string; p_other_post: string }; Returns: string };
 			help_respond: { Args: { p_match: string; p_accept: boolean }; Returns: string };
 			help_stop: { Args: { p_match: string }; Returns: undefined };
-			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: Json[] };
+			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: { id: string; kind: string; first_name: string; category: string; description: string; buurt_naam: string; distance_m: number; when_kind: string; on_date: string; slots: string[]; interests: string[]; talents: string[] }[] };
 			help_withdraw: { Args: { p_post: string }; Returns: undefined };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
