@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { MAX_DATES, ordinals } from '$lib/repair/recurrence';
 import { buurtCode, choices, text } from './common';
 
-export const repairCategories = ['electrical', 'textile', 'bicycle', 'furniture', 'computer', 'other'] as const;
-export const repairOutcomes = ['fixed', 'repairable', 'end_of_life'] as const;
-export const standGoods = ['kleding', 'boeken', 'speelgoed', 'huisraad', 'meubels', 'elektronica', 'planten', 'eten-drinken', 'anders'] as const;
+import { repairCategories, repairOutcomes, standGoods } from '$lib/kaart/codes';
+
+export { repairCategories, repairOutcomes, standGoods };
 
 /** Dutch postcode, written as residents do ("8024 ab"), stored as 8024AB. */
 export const postcode = z
