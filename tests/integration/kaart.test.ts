@@ -14,6 +14,7 @@ const db = () => service(env);
 const HOLTENBROEK = '10000000-0000-4000-8000-000000000001'; // organised by workerZwolle, buurt Holtenbroek I
 const ALMERE = '10000000-0000-4000-8000-000000000002'; // organised by workerAlmere
 const EDITION = '20000000-0000-4000-8000-000000000001'; // Holtenbroek, registration open
+const FATIMA = '00000000-0000-4000-8000-000000000015';
 
 let day = 100;
 /** A fresh date for a series, some days ahead (or behind), with the given capacity. */
@@ -257,6 +258,10 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 	let pdok: FakePdok;
 	let app: ChildProcess;
 	let site: TestEnv;
+	// One log-in per account for the whole file: log-ins are rate-limited per account, and other
+	// files log in as the demo residents too. Fatima is used by no other integration test.
+	let resident: Browser;
+	let worker: Browser;
 
 	beforeAll(async () => {
 		pdok = await startFakePdok();
@@ -269,6 +274,10 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 			PDOK_LOCATIESERVER_URL: pdok.url
 		});
 		site = { ...env, appUrl: `http://127.0.0.1:${port}` };
+		resident = new Browser(site);
+		await resident.login('fatima@buurtplein.test');
+		worker = new Browser(site);
+		await worker.login('werker.zwolle@buurtplein.test');
 	});
 	afterAll(async () => {
 		await stopApp(app);
@@ -278,8 +287,7 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 	const stand = { postcode: '8024 ab', huisnummer: '14', toevoeging: '', sells: ['boeken', 'speelgoed'], description: 'Kinderboeken' };
 
 	it('answers bad input with a message per field, before asking the address service', async () => {
-		const browser = new Browser(site);
-		await browser.login('emre@buurtplein.test');
+		const browser = resident;
 		const before = pdok.requests;
 		const response = await browser.post(`/rommelroute/${EDITION}?/register`, { postcode: '12345', huisnummer: 'twaalf', toevoeging: '<b>', sells: ['wapens'], description: 'x'.repeat(301) });
 		expect(response.status).toBe(400);
@@ -290,9 +298,7 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 	});
 
 	it('says clearly when the address does not exist', async () => {
-		const browser = new Browser(site);
-		await browser.login('emre@buurtplein.test');
-		const response = await browser.post(`/rommelroute/${EDITION}?/register`, { ...stand, huisnummer: '99' });
+		const response = await resident.post(`/rommelroute/${EDITION}?/register`, { ...stand, huisnummer: '99' });
 		expect(response.status).toBe(400);
 		expect(fieldErrors(response.body).postcode).toBe('We kennen dit adres niet. Kijk de postcode en het huisnummer na.');
 	});
@@ -301,9 +307,7 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 		['fails', PDOK_FAILS],
 		['does not answer in time', PDOK_HANGS]
 	])('keeps the form and explains when the address service %s', async (_what, postcode) => {
-		const browser = new Browser(site);
-		await browser.login('emre@buurtplein.test');
-		const response = await browser.post(`/rommelroute/${EDITION}?/register`, { ...stand, postcode, description: 'Mijn tekst blijft' });
+		const response = await resident.post(`/rommelroute/${EDITION}?/register`, { ...stand, postcode, description: 'Mijn tekst blijft' });
 		expect(response.status).toBe(400);
 		expect(formError(response.body)).toContain('Het adres opzoeken lukt nu niet');
 		expect(response.body).toContain('Mijn tekst blijft');
@@ -311,19 +315,15 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 	});
 
 	it('registers a stand at a found address; the worker approves it; it is on the map and in the route list', async () => {
-		const resident = new Browser(site);
-		await resident.login('emre@buurtplein.test');
 		const response = await resident.post(`/rommelroute/${EDITION}?/register`, stand);
 		expect(response.status).toBe(200);
 		expect(response.body).toContain('Aalscholverstraat 14, Zwolle');
-		const { data: row } = await db().from('rommelroute_stands').select('id, status, lat, lng').eq('edition_id', EDITION).eq('huisnummer', 14).eq('resident_id', demo.emre).single();
+		const { data: row } = await db().from('rommelroute_stands').select('id, status, lat, lng').eq('edition_id', EDITION).eq('huisnummer', 14).eq('resident_id', FATIMA).single();
 		expect(row).toMatchObject({ status: 'aangemeld', lat: 52.5322, lng: 6.0933 });
 
 		const again = await resident.post(`/rommelroute/${EDITION}?/register`, stand);
 		expect(formError(again.body)).toBe('Op dit adres staat al een kraam voor deze Rommelroute.');
 
-		const worker = new Browser(site);
-		await worker.login('werker.zwolle@buurtplein.test');
 		const reviewed = await worker.post(`/rommelroute/${EDITION}/beheer?/review`, { standId: String(row!.id), decision: 'goedgekeurd', reason: '' });
 		expect(reviewed.status).toBe(200);
 
@@ -331,13 +331,12 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 		expect(geo.features.map((f: { properties: { title: string } }) => f.properties.title)).toContain('Aalscholverstraat 14');
 		const list = await new Browser(site).get(`/rommelroute/${EDITION}/routelijst`);
 		expect(list.body).toContain('Aalscholverstraat');
-		expect(list.body).not.toContain('Emre');
+		expect(list.body).not.toContain('Fatima');
 	});
 
 	it('a resident signs up for a Repair Café without JavaScript and sees it under "mine"', async () => {
 		const date = await newDate(HOLTENBROEK, 4);
-		const browser = new Browser(site);
-		await browser.login('chantal@buurtplein.test');
+		const browser = resident;
 		const bad = await browser.post(`/repair-cafe/${HOLTENBROEK}?/signup`, { dateId: String(date), category: 'weapon', item: '', problem: 'x' });
 		expect(bad.status).toBe(400);
 		expect(Object.keys(fieldErrors(bad.body)).sort()).toEqual(['category', 'item', 'problem']);
@@ -351,9 +350,7 @@ describe('through the site, with a stand-in for PDOK Locatieserver', () => {
 		const ics = await new Browser(site).get(`/repair-cafe/${HOLTENBROEK}/agenda.ics`);
 		expect(ics.headers.get('content-type')).toContain('text/calendar');
 		expect(ics.body).toContain('BEGIN:VEVENT');
-		const organiser = new Browser(site);
-		await organiser.login('werker.zwolle@buurtplein.test');
-		const csv = await organiser.get(`/repair-cafe/${HOLTENBROEK}/beheer/reparaties.csv`);
+		const csv = await worker.get(`/repair-cafe/${HOLTENBROEK}/beheer/reparaties.csv`);
 		expect(csv.status).toBe(200);
 		expect(csv.body.split('\r\n')[0]).toContain('repair_status');
 		expect(csv.body).toContain('Waterkoker');
