@@ -50,9 +50,18 @@ try {
 	const appPlain = await wire(appGeo, {});
 	const rawPlain = await wire(rawGeo, { ...anonHeaders, 'accept-encoding': 'gzip' });
 	const features = JSON.parse(await (await fetch(appGeo)).text()).features.length;
+	const timed = async (url: string, headers: Record<string, string>) => {
+		const started = performance.now();
+		await (await fetch(url, { headers })).arrayBuffer();
+		return performance.now() - started;
+	};
+	// The app's first request after a decision builds the document; later ones within 30 s are cached.
+	const appTimes = [await timed(appGeo, {}), await timed(appGeo, {}), await timed(appGeo, {})];
+	const rawTimes = [await timed(rawGeo, anonHeaders), await timed(rawGeo, anonHeaders), await timed(rawGeo, anonHeaders)];
 	console.log(`\n1. Map data for ${features} stands`);
 	console.log(`   app /kramen.geojson: ${kb(appGzip.bytes)} (${appGzip.encoding}), ${kb(appPlain.bytes)} plain`);
 	console.log(`   raw PostgREST rpc:   ${kb(rawPlain.bytes)} (${rawPlain.encoding})`);
+	console.log(`   one request at a time: app ${appTimes.map((t) => t.toFixed(0)).join(', ')} ms; raw PostgREST ${rawTimes.map((t) => t.toFixed(0)).join(', ')} ms`);
 
 	// 2 and 3. In headless Chromium: time to first render, and JavaScript per page.
 	const browser = await chromium.launch({

@@ -90,9 +90,50 @@ export async function editionsInPeriod(supabase: Db, period: Period): Promise<Ed
 	);
 }
 
+// An edition's stands change only when a worker decides on one, and every visitor sees the same
+// approved stands; so the map data (megabytes for a big route) is built once per half minute per
+// process, and at once again after a decision made here.
+const STANDS_CACHE_MS = 30_000;
+const standsCache = new Map<string, { at: number; collection: Promise<GeoJSON.FeatureCollection>; text?: string; gzip?: Buffer }>();
+
 /** All approved stands of an edition as one GeoJSON FeatureCollection (built in the database). */
 export async function standsGeoJSON(supabase: Db, editionId: string): Promise<GeoJSON.FeatureCollection> {
-	return must(await supabase.rpc('rommelroute_map', { p_edition: editionId }), 'stands geojson') as unknown as GeoJSON.FeatureCollection;
+	return (await cachedStands(supabase, editionId)).collection;
+}
+
+async function cachedStands(supabase: Db, editionId: string) {
+	const hit = standsCache.get(editionId);
+	if (hit && Date.now() - hit.at < STANDS_CACHE_MS) return hit;
+	const entry = {
+		at: Date.now(),
+		collection: (async () =>
+			must(await supabase.rpc('rommelroute_map', { p_edition: editionId }), 'stands geojson') as unknown as GeoJSON.FeatureCollection)()
+	};
+	standsCache.set(editionId, entry);
+	try {
+		await entry.collection;
+	} catch (error) {
+		standsCache.delete(editionId);
+		throw error;
+	}
+	return entry as typeof entry & { text?: string; gzip?: Buffer };
+}
+
+export function forgetStands(editionId: string): void {
+	standsCache.delete(editionId);
+}
+
+/** An edition's map data as a response, serialised and compressed once per cache period. */
+export async function standsResponse(supabase: Db, editionId: string, request: Request): Promise<Response> {
+	const entry = await cachedStands(supabase, editionId);
+	entry.text ??= JSON.stringify(await entry.collection);
+	const headers = { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'public, max-age=30', vary: 'accept-encoding' };
+	if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+		const { gzipSync } = await import('node:zlib');
+		entry.gzip ??= gzipSync(entry.text);
+		return new Response(new Uint8Array(entry.gzip), { headers: { ...headers, 'content-encoding': 'gzip' } });
+	}
+	return new Response(entry.text, { headers });
 }
 
 /** A JSON response, gzipped when the browser accepts it: the map data is the biggest thing we send. */

@@ -1,6 +1,7 @@
 import { reviewSchema } from '$lib/schemas/kaart';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
+import { forgetStands } from '$lib/server/kaart';
 import { messageKeyFor } from '$lib/server/kaart-errors';
 import { loadEdition } from '$lib/server/editions';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,12 +25,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	review: async ({ request, locals }) => {
+	review: async ({ request, locals, params }) => {
 		const parsed = await parseForm(request, reviewSchema);
 		if ('failure' in parsed) return parsed.failure;
 		const r = parsed.data;
 		const { error, status } = await locals.supabase.rpc('rommelroute_review_stand', { p_stand: r.standId, p_status: r.decision, p_reason: r.reason });
 		if (error) return formError(messageKeyFor(error, status), '_form');
+		forgetStands(params.id);
 		return { reviewed: r.decision };
 	}
 };
