@@ -155,6 +155,30 @@ describe('who sees a Repair Café sign-up', () => {
 		expect(data).toEqual([]);
 	});
 
+	it('an unpublished series is hidden from the public but not from its organiser', async () => {
+		const worker = await asUser(env, demo.workerZwolle);
+		const { data: made } = await worker.rpc('create_repair_cafe_series', {
+			p_buurt_code: 'BU01930602', p_name: 'Repair Café Verborgen', p_venue: 'Buurthuis', p_address: 'Kamperweg 10, Zwolle',
+			p_lat: 52.53, p_lng: 6.09, p_description: '', p_rule: '', p_dates: ['2031-04-05'], p_start: '10:00', p_end: '13:00', p_capacity: 8
+		});
+		expect((await worker.from('repair_cafe_series').update({ published: false }).eq('id', made!).select('id')).data).toHaveLength(1);
+		expect((await anon(env).from('repair_cafe_series').select('id').eq('id', made!)).data).toEqual([]);
+		expect((await anon(env).from('repair_cafe_dates').select('id').eq('series_id', made!)).data).toEqual([]);
+		expect((await worker.from('repair_cafe_dates').select('id').eq('series_id', made!)).data).toHaveLength(1);
+		const { data: date } = await worker.from('repair_cafe_dates').select('id').eq('series_id', made!).single();
+		expect((await signUp(demo.anna, date!.id)).error?.code).toBe('P0002');
+	});
+
+	it('a resident reports a Repair Café; the report lands with the workers of its wijk', async () => {
+		const { data, error } = await (await asUser(env, demo.chantal))
+			.from('reports')
+			.insert({ subject_type: 'repair_cafe', subject_id: HOLTENBROEK, subject_label: 'Repair Café Holtenbroek', reason: 'anders', details: 'test' } as never)
+			.select('wijk_code')
+			.single();
+		expect(error).toBeNull();
+		expect(data).toEqual({ wijk_code: 'WK019306' });
+	});
+
 	it('a visitor cannot read sign-ups at all, but sees dates and free places', async () => {
 		const { error } = await anon(env).from('repair_cafe_signups').select('item').limit(1);
 		expect(error?.code).toBe('42501');
@@ -228,6 +252,18 @@ describe('Rommelroute stands', () => {
 		await (await asUser(env, demo.workerZwolle)).rpc('rommelroute_review_stand', { p_stand: stand!.id, p_status: 'goedgekeurd' });
 		const { data } = await anon(env).from('rommelroute_stands_public').select('shown_name').eq('id', stand!.id).single();
 		expect(data?.shown_name).toBe('Anna de Vries');
+	});
+
+	it('a refused stand stays refused, and its household cannot move it elsewhere', async () => {
+		const { data: stand } = await register(demo.bram, 506);
+		const worker = await asUser(env, demo.workerZwolle);
+		await worker.rpc('rommelroute_review_stand', { p_stand: stand!.id, p_status: 'afgewezen', p_reason: 'Buiten de route' });
+		expect((await worker.rpc('rommelroute_review_stand', { p_stand: stand!.id, p_status: 'goedgekeurd' })).error?.code).toBe('23514');
+		const { data: own } = await register(demo.bram, 507);
+		const bram = await asUser(env, demo.bram);
+		expect((await bram.from('rommelroute_stands').update({ huisnummer: 999 }).eq('id', own!.id)).error?.code).toBe('42501');
+		const edited = await bram.from('rommelroute_stands').update({ description: 'Nu ook kleding', sells: ['kleding'] }).eq('id', own!.id).select('description, huisnummer');
+		expect(edited.data).toEqual([{ description: 'Nu ook kleding', huisnummer: 507 }]);
 	});
 
 	it('a refusal needs a reason', async () => {
