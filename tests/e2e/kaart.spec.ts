@@ -115,3 +115,35 @@ test('a resident registers a stand, a worker approves it, and it appears on the 
 	await expect(page.getByRole('heading', { name: 'Wielewaalstraat' })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('a worker opens a Rommelroute and a Repair Café series, and records outcomes after the day', async ({ page }) => {
+	await logIn(page, 'werker.zwolle@buurtplein.test');
+	await page.goto(`${base}/rommelroute`);
+	await expect(page.getByRole('link', { name: 'Rommelroute Holtenbroek' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Nieuwe Rommelroute' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Naam').fill('Rommelroute Holtenbroek voorjaar');
+	await page.getByLabel('Datum').fill('2031-04-12');
+	await page.getByLabel('Aanmelden kan vanaf').fill('2031-03-01');
+	await page.getByLabel('Aanmelden kan tot en met').fill('2031-04-20');
+	await page.getByRole('button', { name: 'Rommelroute openen' }).click();
+	// Registration may not close after the day of the route: the form says so and keeps the rest.
+	await expect(page.getByText('Aanmelden moet sluiten op of voor de dag van de route.')).toBeVisible();
+	await expect(page.getByLabel('Naam')).toHaveValue('Rommelroute Holtenbroek voorjaar');
+	await expectAccessible(page);
+	await page.getByLabel('Aanmelden kan tot en met').fill('2031-04-10');
+	await page.getByRole('button', { name: 'Rommelroute openen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rommelroute Holtenbroek voorjaar');
+
+	await page.goto(`${base}/repair-cafe/nieuw`);
+	await expectAccessible(page);
+	await page.goto(`${base}/repair-cafe/10000000-0000-4000-8000-000000000001/beheer`);
+	await expect(page.getByRole('cell', { name: 'Anna de Vries' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Uitkomst Waterkoker').selectOption('repairable');
+	await page.getByRole('button', { name: 'Opslaan' }).first().click();
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await expect(page.getByLabel('Uitkomst Waterkoker')).toHaveValue('repairable');
+});
