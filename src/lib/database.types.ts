@@ -478,6 +478,134 @@ export type Database = {
 				Relationships: [
 				];
 			};
+			repair_cafe_dates: {
+				Row: {
+					booked: number;
+					cancelled: boolean;
+					capacity: number;
+					ends_at: string;
+					id: number;
+					series_id: string;
+					starts_at: string;
+					waiting: number;
+				};
+				Insert: {
+					booked?: number;
+					cancelled?: boolean;
+					capacity: number;
+					ends_at: string;
+					id?: never;
+					series_id: string;
+					starts_at: string;
+					waiting?: number;
+				};
+				Update: {
+					booked?: number;
+					cancelled?: boolean;
+					capacity?: number;
+					ends_at?: string;
+					id?: never;
+					series_id?: string;
+					starts_at?: string;
+					waiting?: number;
+				};
+				Relationships: [
+					{ foreignKeyName: "repair_cafe_dates_series_id_fkey"; columns: ["series_id"]; isOneToOne: false; referencedRelation: "repair_cafe_series"; referencedColumns: ["id"] },
+				];
+			};
+			repair_cafe_series: {
+				Row: {
+					address: string;
+					buurt_code: string;
+					created_at: string;
+					description: string;
+					id: string;
+					lat: number;
+					lng: number;
+					name: string;
+					organiser_id: string;
+					published: boolean;
+					rule: string;
+					venue: string;
+				};
+				Insert: {
+					address: string;
+					buurt_code: string;
+					created_at?: string;
+					description?: string;
+					id?: string;
+					lat: number;
+					lng: number;
+					name: string;
+					organiser_id: string;
+					published?: boolean;
+					rule?: string;
+					venue: string;
+				};
+				Update: {
+					address?: string;
+					buurt_code?: string;
+					created_at?: string;
+					description?: string;
+					id?: string;
+					lat?: number;
+					lng?: number;
+					name?: string;
+					organiser_id?: string;
+					published?: boolean;
+					rule?: string;
+					venue?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "repair_cafe_series_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "repair_cafe_series_organiser_id_fkey"; columns: ["organiser_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			repair_cafe_signups: {
+				Row: {
+					category: string;
+					created_at: string;
+					date_id: number;
+					id: number;
+					item: string;
+					outcome: string | null;
+					outcome_notes: string;
+					problem: string;
+					resident_id: string;
+					status: string;
+					updated_at: string;
+				};
+				Insert: {
+					category: string;
+					created_at?: string;
+					date_id: number;
+					id?: never;
+					item: string;
+					outcome?: string | null;
+					outcome_notes?: string;
+					problem: string;
+					resident_id: string;
+					status: string;
+					updated_at?: string;
+				};
+				Update: {
+					category?: string;
+					created_at?: string;
+					date_id?: number;
+					id?: never;
+					item?: string;
+					outcome?: string | null;
+					outcome_notes?: string;
+					problem?: string;
+					resident_id?: string;
+					status?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "repair_cafe_signups_date_id_fkey"; columns: ["date_id"]; isOneToOne: false; referencedRelation: "repair_cafe_dates"; referencedColumns: ["id"] },
+					{ foreignKeyName: "repair_cafe_signups_resident_id_fkey"; columns: ["resident_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
 			reports: {
 				Row: {
 					claimed_by: string | null;
@@ -528,6 +656,118 @@ export type Database = {
 					{ foreignKeyName: "reports_claimed_by_fkey"; columns: ["claimed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "reports_reporter_id_fkey"; columns: ["reporter_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "reports_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			rommelroute_editions: {
+				Row: {
+					created_at: string;
+					created_by: string;
+					day: string;
+					description: string;
+					ends: string;
+					id: string;
+					registration_closes: string;
+					registration_opens: string;
+					starts: string;
+					title: string;
+					wijk_code: string;
+				};
+				Insert: {
+					created_at?: string;
+					created_by?: string;
+					day: string;
+					description?: string;
+					ends: string;
+					id?: string;
+					registration_closes: string;
+					registration_opens: string;
+					starts: string;
+					title: string;
+					wijk_code: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string;
+					day?: string;
+					description?: string;
+					ends?: string;
+					id?: string;
+					registration_closes?: string;
+					registration_opens?: string;
+					starts?: string;
+					title?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "rommelroute_editions_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "rommelroute_editions_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			rommelroute_stands: {
+				Row: {
+					city: string;
+					created_at: string;
+					description: string;
+					edition_id: string;
+					huisnummer: number;
+					id: number;
+					lat: number;
+					lng: number;
+					postcode: string;
+					reason: string;
+					resident_id: string;
+					reviewed_by: string | null;
+					sells: string[];
+					show_name: boolean;
+					shown_name: string;
+					status: string;
+					street: string;
+					toevoeging: string;
+				};
+				Insert: {
+					city: string;
+					created_at?: string;
+					description?: string;
+					edition_id: string;
+					huisnummer: number;
+					id?: never;
+					lat: number;
+					lng: number;
+					postcode: string;
+					reason?: string;
+					resident_id?: string;
+					reviewed_by?: string | null;
+					sells: string[];
+					show_name?: boolean;
+					shown_name?: string;
+					status?: string;
+					street: string;
+					toevoeging?: string;
+				};
+				Update: {
+					city?: string;
+					created_at?: string;
+					description?: string;
+					edition_id?: string;
+					huisnummer?: number;
+					id?: never;
+					lat?: number;
+					lng?: number;
+					postcode?: string;
+					reason?: string;
+					resident_id?: string;
+					reviewed_by?: string | null;
+					sells?: string[];
+					show_name?: boolean;
+					shown_name?: string;
+					status?: string;
+					street?: string;
+					toevoeging?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "rommelroute_stands_edition_id_fkey"; columns: ["edition_id"]; isOneToOne: false; referencedRelation: "rommelroute_editions"; referencedColumns: ["id"] },
+					{ foreignKeyName: "rommelroute_stands_resident_id_fkey"; columns: ["resident_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "rommelroute_stands_reviewed_by_fkey"; columns: ["reviewed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 				];
 			};
 			sessions: {
@@ -649,9 +889,30 @@ export type Database = {
 			};
 		};
 		Views: {
+			rommelroute_stands_public: {
+				Row: {
+					city: string | null;
+					description: string | null;
+					edition_id: string | null;
+					huisnummer: number | null;
+					id: number | null;
+					lat: number | null;
+					lng: number | null;
+					postcode: string | null;
+					sells: string[] | null;
+					shown_name: string | null;
+					street: string | null;
+					toevoeging: string | null;
+				};
+				Relationships: [
+				];
+			};
 		};
 		Functions: {
+			add_repair_cafe_date: { Args: { p_series: string; p_day: string; p_start: string; p_end: string; p_capacity: number }; Returns: number };
+			cancel_repair_cafe_date: { Args: { p_date: number }; Returns: undefined };
 			create_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string }; Returns: string };
+			create_repair_cafe_series: { Args: { p_buurt_code: string; p_name: string; p_venue: string; p_address: string; p_lat: number; p_lng: number; p_description: string; p_rule: string; p_dates: string[]; p_start: string; p_end: string; p_capacity: number; p_organiser?: string }; Returns: string };
 			help_approve_care: { Args: { p_match: string }; Returns: string };
 			help_block_author: { Args: { p_post: string }; Returns: undefined };
 			help_check_in: { Args: { p_match: string; p_answer: string }; Returns: undefined };
@@ -664,9 +925,15 @@ export type Database = {
 			help_stop: { Args: { p_match: string }; Returns: undefined };
 			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: { id: string; kind: string; first_name: string; category: string; description: string; buurt_naam: string; distance_m: number; when_kind: string; on_date: string; slots: string[]; interests: string[]; talents: string[] }[] };
 			help_withdraw: { Args: { p_post: string }; Returns: undefined };
+			manages_repair_series: { Args: { p_series: string }; Returns: boolean };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
+			repair_cafe_cancel: { Args: { p_signup: number }; Returns: undefined };
+			repair_cafe_record_outcome: { Args: { p_signup: number; p_outcome: string; p_notes?: string }; Returns: undefined };
+			repair_cafe_sign_up: { Args: { p_date: number; p_category: string; p_item: string; p_problem: string; p_waitlist?: boolean }; Returns: string };
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
+			rommelroute_map: { Args: { p_edition: string }; Returns: Json };
+			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };
 			set_worker_wijken: { Args: { p_user: string; p_wijken: string[] }; Returns: undefined };

@@ -7,7 +7,21 @@ import { asGeometry } from '$lib/components/map/geo';
 import type { Outline } from '$lib/components/map/types';
 import { must } from './db-errors';
 
+// Areas are public and change a few times a year: kept for five minutes per process, so a map page
+// does not ask the database for the same polygons on every view.
+const CACHE_MS = 5 * 60_000;
+const cache = new Map<string, { at: number; outlines: Outline[] }>();
+
 export async function loadOutlines(supabase: SupabaseClient<Database>, gemeente?: string): Promise<Outline[]> {
+	const key = gemeente ?? '*';
+	const hit = cache.get(key);
+	if (hit && Date.now() - hit.at < CACHE_MS) return hit.outlines;
+	const outlines = await readOutlines(supabase, gemeente);
+	cache.set(key, { at: Date.now(), outlines });
+	return outlines;
+}
+
+async function readOutlines(supabase: SupabaseClient<Database>, gemeente?: string): Promise<Outline[]> {
 	let wijkQuery = supabase.from('wijken').select('code, naam, outline, gemeente_code');
 	let buurtQuery = supabase.from('buurten').select('code, naam, outline, wijken!inner(gemeente_code)');
 	if (gemeente) {

@@ -8,12 +8,17 @@ export function round(value: number, decimals = 5): number {
 	return Math.round(value * f) / f;
 }
 
+export type LocatedPoint = MapPoint & { lat: number; lng: number };
+
+export function located(points: readonly MapPoint[]): LocatedPoint[] {
+	return points.filter((p): p is LocatedPoint => typeof p.lat === 'number' && typeof p.lng === 'number');
+}
+
 export function pointsToGeoJSON(points: readonly MapPoint[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
 	return {
 		type: 'FeatureCollection',
-		features: points.map((p) => ({
+		features: located(points).map((p) => ({
 			type: 'Feature',
-			id: undefined,
 			properties: { id: p.id, kind: p.kind, title: p.title, href: p.href ?? '' },
 			geometry: { type: 'Point', coordinates: [round(p.lng), round(p.lat)] }
 		}))
@@ -43,7 +48,7 @@ function positions(geometry: Outline['geometry']): GeoJSON.Position[] {
 /** The smallest box around the points, or around the outlines when there are no points; null if empty. */
 export function boundsOf(points: readonly MapPoint[], outlines: readonly Outline[] = []): Bounds | null {
 	let bounds: Bounds | null = null;
-	for (const p of points) bounds = extend(bounds, p.lng, p.lat);
+	for (const p of located(points)) bounds = extend(bounds, p.lng, p.lat);
 	if (bounds) return bounds;
 	for (const o of outlines) for (const [lng, lat] of positions(o.geometry)) bounds = extend(bounds, lng, lat);
 	return bounds;

@@ -4,8 +4,9 @@ export interface MapPoint {
 	id: string;
 	/** Decides the colour on the map and the filter it belongs to, e.g. 'repair_cafe', 'stand'. */
 	kind: string;
-	lat: number;
-	lng: number;
+	/** Without coordinates an entry is only in the list (e.g. a whole Rommelroute, whose stands are on the map). */
+	lat?: number;
+	lng?: number;
 	title: string;
 	subtitle?: string;
 	href?: string;

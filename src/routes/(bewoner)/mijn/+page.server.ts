@@ -1,0 +1,80 @@
+import { idSchema, signupEditSchema, standEditSchema } from '$lib/schemas/kaart';
+import { must } from '$lib/server/db-errors';
+import { formError, parseForm } from '$lib/server/forms';
+import { messageKeyFor } from '$lib/server/kaart-errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = locals.user!;
+	const [signups, stands] = await Promise.all([
+		locals.supabase
+			.from('repair_cafe_signups')
+			.select('id, category, item, problem, status, outcome, repair_cafe_dates!inner(starts_at, ends_at, cancelled, repair_cafe_series!inner(id, name, venue))')
+			.eq('resident_id', user.id)
+			.order('created_at', { ascending: false })
+			.limit(100),
+		locals.supabase
+			.from('rommelroute_stands')
+			.select('id, street, huisnummer, toevoeging, city, sells, description, show_name, status, reason, rommelroute_editions!inner(id, title, day, registration_closes)')
+			.eq('resident_id', user.id)
+			.order('created_at', { ascending: false })
+			.limit(100)
+	]);
+	const now = new Date().toISOString();
+	return {
+		signups: must(signups, 'my sign-ups').map((s) => {
+			const d = s.repair_cafe_dates as unknown as { starts_at: string; ends_at: string; cancelled: boolean; repair_cafe_series: { id: string; name: string; venue: string } };
+			return { ...s, startsAt: d.starts_at, endsAt: d.ends_at, dateCancelled: d.cancelled, series: d.repair_cafe_series, upcoming: d.starts_at > now };
+		}),
+		stands: must(stands, 'my stands').map((s) => {
+			const e = s.rommelroute_editions as unknown as { id: string; title: string; day: string; registration_closes: string };
+			return { ...s, edition: e };
+		})
+	};
+};
+
+export const actions: Actions = {
+	cancelSignup: async ({ request, locals }) => {
+		const parsed = await parseForm(request, idSchema);
+		if ('failure' in parsed) return parsed.failure;
+		const { error, status } = await locals.supabase.rpc('repair_cafe_cancel', { p_signup: parsed.data.id });
+		if (error) return formError(messageKeyFor(error, status));
+		return { done: 'signup_cancelled' };
+	},
+	editSignup: async ({ request, locals }) => {
+		const parsed = await parseForm(request, signupEditSchema);
+		if ('failure' in parsed) return parsed.failure;
+		const s = parsed.data;
+		const result = await locals.supabase
+			.from('repair_cafe_signups')
+			.update({ category: s.category, item: s.item, problem: s.problem })
+			.eq('id', s.signupId)
+			.select('id');
+		if (result.error) return formError(messageKeyFor(result.error, result.status));
+		if (!result.data?.length) return formError('err_repair_not_editable');
+		return { done: 'signup_saved' };
+	},
+	withdrawStand: async ({ request, locals }) => {
+		const parsed = await parseForm(request, idSchema);
+		if ('failure' in parsed) return parsed.failure;
+		const result = await locals.supabase.from('rommelroute_stands').update({ status: 'ingetrokken' }).eq('id', parsed.data.id).eq('resident_id', locals.user!.id).select('id');
+		if (result.error) return formError(messageKeyFor(result.error, result.status));
+		if (!result.data?.length) return formError('err_not_found');
+		return { done: 'stand_withdrawn' };
+	},
+	editStand: async ({ request, locals }) => {
+		const parsed = await parseForm(request, standEditSchema, { arrays: ['sells'] });
+		if ('failure' in parsed) return parsed.failure;
+		const s = parsed.data;
+		const result = await locals.supabase
+			.from('rommelroute_stands')
+			.update({ sells: s.sells, description: s.description, show_name: s.showName })
+			.eq('id', s.standId)
+			.eq('resident_id', locals.user!.id)
+			.in('status', ['aangemeld', 'goedgekeurd'])
+			.select('id');
+		if (result.error) return formError(messageKeyFor(result.error, result.status));
+		if (!result.data?.length) return formError('err_not_found');
+		return { done: 'stand_saved' };
+	}
+};

@@ -1,0 +1,79 @@
+import { redirect } from '@sveltejs/kit';
+import { boundsOf } from '$lib/components/map/geo';
+import { standSchema } from '$lib/schemas/kaart';
+import { must } from '$lib/server/db-errors';
+import { formError, parseForm } from '$lib/server/forms';
+import { geocode } from '$lib/server/geocoder';
+import { messageKeyFor } from '$lib/server/kaart-errors';
+import { loadOutlines } from '$lib/server/outlines';
+import { loadEdition, type PublicStand } from '$lib/server/editions';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const edition = await loadEdition(locals.supabase, params.id);
+	const pageNumber = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1));
+	const [stands, outlines, mine] = await Promise.all([
+		locals.supabase
+			.from('rommelroute_stands_public')
+			.select('id, street, huisnummer, toevoeging, city, lat, lng, sells, description, shown_name', { count: 'exact' })
+			.eq('edition_id', edition.id)
+			.order('street')
+			.order('huisnummer')
+			.order('toevoeging')
+			.range((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE - 1),
+		loadOutlines(locals.supabase, edition.gemeente),
+		locals.user
+			? locals.supabase.from('rommelroute_stands').select('id, status').eq('edition_id', edition.id).eq('resident_id', locals.user.id).in('status', ['aangemeld', 'goedgekeurd'])
+			: Promise.resolve({ data: [], error: null, status: 200 })
+	]);
+	const rows = must(stands, 'stands') as PublicStand[];
+	const now = new Date().toISOString();
+	return {
+		edition,
+		stands: rows,
+		total: stands.count ?? 0,
+		page: pageNumber,
+		pages: Math.max(1, Math.ceil((stands.count ?? 0) / PAGE_SIZE)),
+		outlines,
+		bounds: boundsOf([], outlines.filter((o) => o.code === edition.wijk_code)),
+		registrationOpen: now >= edition.registration_opens && now <= edition.registration_closes,
+		mine: must(mine, 'my stands') as { id: number; status: string }[]
+	};
+};
+
+export const actions: Actions = {
+	register: async ({ request, locals, params, url }) => {
+		if (!locals.user) redirect(303, `/inloggen?redirectTo=${encodeURIComponent(url.pathname)}`);
+		const parsed = await parseForm(request, standSchema, { arrays: ['sells'] });
+		if ('failure' in parsed) return parsed.failure;
+		const s = parsed.data;
+		const values = {
+			postcode: s.postcode, huisnummer: String(s.huisnummer), toevoeging: s.toevoeging,
+			sells: s.sells, description: s.description, showName: s.showName ? 'on' : ''
+		};
+		const found = await geocode(s.postcode, s.huisnummer, s.toevoeging);
+		if ('error' in found) {
+			return found.error === 'not_found'
+				? formError('err_address_unknown', 'postcode', values)
+				: formError('err_geocoder_unavailable', '_form', values);
+		}
+		const a = found.address;
+		const { error, status } = await locals.supabase.from('rommelroute_stands').insert({
+			edition_id: params.id,
+			postcode: a.postcode,
+			huisnummer: a.huisnummer,
+			toevoeging: a.toevoeging,
+			street: a.street,
+			city: a.city,
+			lat: a.lat,
+			lng: a.lng,
+			sells: s.sells,
+			description: s.description,
+			show_name: s.showName
+		});
+		if (error) return formError(messageKeyFor(error, status), '_form', values);
+		return { registered: `${a.street} ${a.huisnummer}${a.toevoeging}, ${a.city}` };
+	}
+};

@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import { editionSchema } from '$lib/schemas/kaart';
+import { formError, parseForm } from '$lib/server/forms';
+import { messageKeyFor } from '$lib/server/kaart-errors';
+import { myWijken } from '$lib/server/my-areas';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({ wijken: await myWijken(locals.supabase, locals.user!) });
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const parsed = await parseForm(request, editionSchema);
+		if ('failure' in parsed) return parsed.failure;
+		const e = parsed.data;
+		const values = { ...e };
+		// The window runs from the start of its first day to the end of its last, Dutch time; on the
+		// day itself registration closes when the route starts.
+		const closesAt = e.closes === e.day ? `${e.day}T${e.starts}:00+01:00` : `${e.closes}T23:59:59+01:00`;
+		const result = await locals.supabase
+			.from('rommelroute_editions')
+			.insert({
+				wijk_code: e.wijkCode,
+				title: e.title,
+				day: e.day,
+				starts: e.starts,
+				ends: e.ends,
+				registration_opens: `${e.opens}T00:00:00+01:00`,
+				registration_closes: closesAt,
+				description: e.description
+			})
+			.select('id')
+			.single();
+		if (result.error) return formError(messageKeyFor(result.error, result.status), '_form', values);
+		redirect(303, `/rommelroute/${result.data.id}`);
+	}
+};
