@@ -335,6 +335,7 @@ export type Database = {
 					starts_on: string | null;
 					status: string;
 					submitted_at: string | null;
+					summary: string | null;
 					themes: string[];
 					title: string;
 					updated_at: string;
@@ -365,6 +366,7 @@ export type Database = {
 					starts_on?: string | null;
 					status?: string;
 					submitted_at?: string | null;
+					summary?: never;
 					themes: string[];
 					title: string;
 					updated_at?: string;
@@ -395,6 +397,7 @@ export type Database = {
 					starts_on?: string | null;
 					status?: string;
 					submitted_at?: string | null;
+					summary?: never;
 					themes?: string[];
 					title?: string;
 					updated_at?: string;
@@ -695,6 +698,7 @@ export type Database = {
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
 			withdraw_initiatief: { Args: { p_id: string }; Returns: undefined };
+			works_in_wijk: { Args: { p_wijk: string }; Returns: boolean };
 		};
 		Enums: {
 			app_role: "bewoner" | "opbouwwerker" | "coordinator" | "admin";

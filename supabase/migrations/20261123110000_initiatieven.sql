@@ -35,6 +35,8 @@ create table public.initiatieven (
   submitted_at timestamptz,
   published_at timestamptz,
   search tsvector generated always as (to_tsvector('dutch', title || ' ' || body)) stored,
+  -- The start of the text, for lists: they need not carry up to 5,000 characters per row.
+  summary text generated always as (left(body, 200)) stored,
   check ((lat is null) = (lng is null)),
   check (status <> 'gepubliceerd' or published_at is not null)
 );
@@ -121,6 +123,14 @@ $$;
 create function app.initiatief_published(p_id uuid) returns boolean
 language sql stable security definer set search_path = ''
 as $$ select exists (select 1 from public.initiatieven where id = p_id and status = 'gepubliceerd') $$;
+
+-- For pages: whether the current user works in this wijk, to show the worker's tools (the functions
+-- and policies check again).
+create function public.works_in_wijk(p_wijk text) returns boolean
+language sql stable
+as $$ select coalesce(app.works_in_wijk(p_wijk), false) $$;
+revoke execute on function public.works_in_wijk from public, anon;
+grant execute on function public.works_in_wijk to authenticated;
 
 -- ---------------------------------------------------------------------------------------------------
 -- The state machine, enforced for every writer.

@@ -17,7 +17,7 @@ export const validInitiatief = {
 	p_materials: '',
 	p_space: '',
 	p_money_amount: 150,
-	p_starts_on: null as string | null,
+	p_starts_on: null as unknown as string,
 	p_when_text: 'In het voorjaar',
 	p_submit: false
 };
