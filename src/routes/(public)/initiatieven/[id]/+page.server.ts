@@ -7,6 +7,7 @@ import { isStaff } from '$lib/roles';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm, type FormFailure } from '$lib/server/forms';
 import { fileReport } from '$lib/server/reports';
+import type { Tables } from '$lib/database.types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type Named<T> = T & { profiles: { display_name: string } | null };
@@ -14,21 +15,23 @@ type Named<T> = T & { profiles: { display_name: string } | null };
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!z.uuid().safeParse(params.id).success) error(404, { message: 'not found' });
 	const db = locals.supabase;
-	const row = must(
-		await db
-			.from('initiatieven')
-			.select('*, buurten(naam, lat, lng, wijken(naam, gemeenten(naam))), author:profiles!initiatieven_author_id_fkey(display_name), coach:profiles!initiatieven_coach_id_fkey(display_name), claimer:profiles!initiatieven_claimed_by_fkey(display_name)')
-			.eq('id', params.id)
-			.maybeSingle(),
+	const user = locals.user;
+	// Names come from profiles, which only logged-in users may read; visitors get the rest.
+	const names = user
+		? ', author:profiles!initiatieven_author_id_fkey(display_name), coach:profiles!initiatieven_coach_id_fkey(display_name), claimer:profiles!initiatieven_claimed_by_fkey(display_name)'
+		: '';
+	const found = must(
+		await db.from('initiatieven').select(`*, buurten(naam, lat, lng, wijken(naam, gemeenten(naam)))${names}`).eq('id', params.id).maybeSingle(),
 		'initiatief'
 	);
 	// RLS hides what this visitor may not see; to them it does not exist.
-	if (!row) error(404, { message: 'not found' });
-	const user = locals.user;
+	if (!found) error(404, { message: 'not found' });
+	const row = found as unknown as Tables<'initiatieven'> & Record<'author' | 'coach' | 'claimer', { display_name: string } | null | undefined> & { buurten: unknown };
+	const who = user ? ', profiles(display_name)' : '';
 	const isAuthor = user?.id === row.author_id;
 	const [updates, comments, joiners, contacts, notes, log] = await Promise.all([
-		db.from('initiatief_updates').select('id, body, created_at, author_id, profiles(display_name)').eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(50),
-		db.from('initiatief_reacties').select('id, body, created_at, author_id, hidden_at, hidden_reason, profiles!initiatief_reacties_author_id_fkey(display_name)').eq('initiatief_id', row.id).order('created_at').limit(200),
+		db.from('initiatief_updates').select(`id, body, created_at, author_id${who}`).eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(50),
+		db.from('initiatief_reacties').select(`id, body, created_at, author_id, hidden_at, hidden_reason${user ? ', profiles!initiatief_reacties_author_id_fkey(display_name)' : ''}`).eq('initiatief_id', row.id).order('created_at').limit(200),
 		user ? db.from('initiatief_deelnemers').select('user_id, brings, note, is_organiser, created_at, profiles(display_name)').eq('initiatief_id', row.id).order('created_at') : null,
 		user ? db.from('initiatief_contacten').select('user_id, contact').eq('initiatief_id', row.id) : null,
 		user ? db.from('initiatief_notities').select('id, body, created_at, profiles(display_name)').eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(100) : null,
@@ -56,9 +59,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			wijk: buurt.wijken.naam,
 			gemeente: buurt.wijken.gemeenten.naam,
 			place: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng, exact: true } : { lat: buurt.lat, lng: buurt.lng, exact: false },
-			authorName: (row.author as { display_name: string } | null)?.display_name ?? null,
-			coachName: (row.coach as { display_name: string } | null)?.display_name ?? null,
-			claimerName: (row.claimer as { display_name: string } | null)?.display_name ?? null
+			authorName: row.author?.display_name ?? null,
+			coachName: row.coach?.display_name ?? null,
+			claimerName: row.claimer?.display_name ?? null
 		},
 		updates: must(updates, 'updates') as unknown as Named<{ id: number; body: string; created_at: string }>[],
 		comments: must(comments, 'comments') as unknown as Named<{ id: number; body: string; created_at: string; author_id: string; hidden_at: string | null; hidden_reason: string }>[],
