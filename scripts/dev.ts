@@ -6,7 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { startStack } from './stack/index.ts';
 
 const args = new Set(process.argv.slice(2));
-const dataDir = new URL('../.data/pglite', import.meta.url).pathname;
+const dataDir = process.env.BUURTPLEIN_DATA_DIR ?? new URL('../.data/pglite', import.meta.url).pathname;
 
 if (args.has('--reset') || args.has('--reset-only')) {
 	rmSync(dataDir, { recursive: true, force: true });
@@ -31,6 +31,7 @@ const env = {
 	DEV_MAILBOX: process.env.SMTP_URL ? (process.env.DEV_MAILBOX ?? '0') : '1',
 	PORT: port,
 	HOST: '127.0.0.1',
+	// adapter-node assumes https without ORIGIN, and SvelteKit refuses form posts from any other origin.
 	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`
 };
 

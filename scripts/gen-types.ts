@@ -26,11 +26,15 @@ export async function generate(db: Database): Promise<string> {
 	const relations = await db.query<{ name: string; kind: string }>(`
 		select c.relname as name, c.relkind::text as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace
 		where n.nspname = 'public' and c.relkind in ('r', 'v', 'm', 'p') order by c.relname`);
+	// A column whose comment starts "Set by trigger" is filled in by the database: optional on insert.
 	const columns = await db.query<{
 		table_name: string; column_name: string; udt_name: string; is_nullable: string;
 		column_default: string | null; is_identity: string; identity_generation: string | null; is_generated: string;
-	}>(`select table_name, column_name, udt_name, is_nullable, column_default, is_identity, identity_generation,
-		is_generated from information_schema.columns where table_schema = 'public' order by table_name, column_name`);
+		set_by_trigger: boolean;
+	}>(`select c.table_name, c.column_name, c.udt_name, c.is_nullable, c.column_default, c.is_identity,
+		c.identity_generation, c.is_generated,
+		coalesce(col_description(format('public.%I', c.table_name)::regclass, c.ordinal_position::int) ilike 'set by trigger%', false) as set_by_trigger
+		from information_schema.columns c where c.table_schema = 'public' order by c.table_name, c.column_name`);
 	const fks = await db.query<{ name: string; table: string; columns: string[]; ref: string; ref_columns: string[]; one_to_one: boolean }>(`
 		select con.conname as name, src.relname as table, dst.relname as ref,
 			array(select a.attname from unnest(con.conkey) k join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k order by a.attname) as columns,
@@ -62,7 +66,7 @@ export async function generate(db: Database): Promise<string> {
 				const type = tsType(c.udt_name) + (c.is_nullable === 'YES' ? ' | null' : '');
 				if (mode === 'Row') return `${c.column_name}: ${type}`;
 				if (c.identity_generation === 'ALWAYS' || c.is_generated === 'ALWAYS') return `${c.column_name}?: never`;
-				const optional = mode === 'Update' || c.is_nullable === 'YES' || c.column_default !== null || c.is_identity === 'YES';
+				const optional = mode === 'Update' || c.is_nullable === 'YES' || c.column_default !== null || c.is_identity === 'YES' || c.set_by_trigger;
 				return `${c.column_name}${optional ? '?' : ''}: ${type}`;
 			};
 			lines.push(`\t\t\t${rel.name}: {`);

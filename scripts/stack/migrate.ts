@@ -68,9 +68,14 @@ export async function migrate(db: Database, { seed }: { seed: boolean }): Promis
 }
 
 function migrationFiles(): string[] {
-	return readdirSync(join(supabaseDir, 'migrations'))
+	const files = readdirSync(join(supabaseDir, 'migrations'))
 		.filter((file) => /^\d+_[\w-]+\.sql$/.test(file))
 		.sort();
+	// The version is the key in schema_migrations: two files with one version would skip the second.
+	const versions = files.map((file) => file.split('_')[0]);
+	const duplicate = versions.find((version, i) => versions.indexOf(version) !== i);
+	if (duplicate) throw new Error(`two migrations share the version ${duplicate}: give one a later timestamp`);
+	return files;
 }
 
 /** The seed files in the order config.toml's [db.seed] sql_paths lists them; globs sorted by name. */

@@ -535,7 +535,7 @@ export type Database = {
 					subject_id: string;
 					subject_label?: string;
 					subject_type: string;
-					wijk_code: string;
+					wijk_code?: string;
 				};
 				Update: {
 					claimed_by?: string | null;

@@ -44,6 +44,7 @@ end
 $$;
 create trigger reports_set_wijk before insert on public.reports
   for each row execute function app.report_set_wijk();
+comment on column public.reports.wijk_code is 'Set by trigger from the subject (app.report_wijk_<subject_type>).';
 
 -- Workers change only the handling of a report, never what was reported or by whom; every change is
 -- in the audit log.

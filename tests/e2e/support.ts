@@ -6,8 +6,13 @@ export function testEnv(): TestEnv {
 	return JSON.parse(process.env.E2E_ENV ?? '{}');
 }
 
-/** Fails the test with the list of WCAG 2.2 A/AA violations axe finds on the page as it is now. */
+/**
+ * Fails the test with the list of WCAG 2.2 A/AA violations axe finds on the page as it is now, or when
+ * the page scrolls sideways (WCAG 1.4.10, reflow: a phone user must not have to).
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(0);
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);

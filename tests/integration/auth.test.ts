@@ -110,7 +110,15 @@ describe('registration', () => {
 		expect(response.body).toContain('<html lang="en"');
 	});
 
-	it('limits registrations per address with 429 and Retry-After', async () => {
+	it('limits registrations per e-mail address, whatever the client address', async () => {
+		const email = uniqueEmail('herhaald');
+		for (let i = 0; i < 3; i++) expect((await register(new Browser(env), email)).status).toBe(303);
+		const limited = await register(new Browser(env), email);
+		expect(limited.status).toBe(429);
+		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+
+	it('limits registrations per client address with 429 and Retry-After', async () => {
 		const browser = new Browser(env);
 		for (let i = 0; i < 10; i++) expect((await browser.post('/registreren', {})).status).toBe(400);
 		const limited = await browser.post('/registreren', {});

@@ -32,6 +32,13 @@ describe('the stack', () => {
 			expect(await page.text()).toContain('Buurtplein is even niet bereikbaar');
 			const withSession = await fetch(`http://127.0.0.1:${port}/profiel`, { headers: { accept: 'text/html', cookie: 'session=abcdefghijklmnopqrst.secretsecretsecretsecretsecretsecretsecret' } });
 			expect(withSession.status).toBe(503);
+			const login = await fetch(`http://127.0.0.1:${port}/inloggen`, {
+				method: 'POST',
+				headers: { accept: 'text/html', origin: `http://127.0.0.1:${port}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.3.3.3' },
+				body: 'email=anna%40buurtplein.test&password=buurtplein-demo'
+			});
+			expect(login.status).toBe(503);
+			expect(login.headers.get('retry-after')).toMatch(/^\d+$/);
 			expect(Date.now() - started).toBeLessThan(15_000);
 		} finally {
 			await stopApp(app);

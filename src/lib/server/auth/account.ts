@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { registerSchema } from '$lib/schemas/auth';
+import { must } from '../db-errors';
 import { serviceClient } from '../supabase';
 import { queueMail } from '../mail/outbox';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
@@ -13,7 +14,7 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 
 async function issueToken(userId: string, kind: 'verify_email' | 'reset_password', ttlMs: number): Promise<string> {
 	const token = randomId(32);
-	const { error } = await serviceClient()
+	const result = await serviceClient()
 		.from('auth_tokens')
 		.insert({
 			token_hash: bufferToBytea(sha256(token)),
@@ -21,21 +22,21 @@ async function issueToken(userId: string, kind: 'verify_email' | 'reset_password
 			kind,
 			expires_at: new Date(Date.now() + ttlMs).toISOString()
 		});
-	if (error) throw new Error(`could not issue token: ${error.message}`);
+	must(result, 'issue token');
 	return token;
 }
 
 /** Returns 'unknown_buurt' when the buurt does not exist; otherwise the same for new and known addresses. */
 export async function register(input: z.infer<typeof registerSchema>, origin: string): Promise<'ok' | 'unknown_buurt'> {
 	const passwordHash = await hashPassword(input.password);
-	const { data: userId, error } = await serviceClient().rpc('create_account', {
+	const result = await serviceClient().rpc('create_account', {
 		p_email: input.email,
 		p_password_hash: passwordHash,
 		p_display_name: input.displayName,
 		p_buurt_code: input.buurtCode
 	});
-	if (error?.code === '23503') return 'unknown_buurt';
-	if (error) throw new Error(`could not create account: ${error.message}`);
+	if (result.error?.code === '23503') return 'unknown_buurt';
+	const userId = must(result, 'create account');
 	if (!userId) {
 		// The address has an account. Tell its owner, not the visitor.
 		await queueMail({
@@ -58,19 +59,17 @@ export async function register(input: z.infer<typeof registerSchema>, origin: st
 
 /** Returns the user id when e-mail and password match an account that is not blocked. */
 export async function checkCredentials(email: string, password: string): Promise<string | null> {
-	const { data, error } = await serviceClient()
-		.from('users')
-		.select('id, password_hash, blocked_at')
-		.eq('email', email)
-		.maybeSingle();
-	if (error) throw new Error(`could not read account: ${error.message}`);
+	const data = must(
+		await serviceClient().from('users').select('id, password_hash, blocked_at').eq('email', email).maybeSingle(),
+		'read account'
+	);
 	// Verify against a dummy hash when there is no account, so the answer takes as long either way.
 	const valid = await verifyPassword(data?.password_hash ?? DUMMY_HASH, password);
 	return data && valid && !data.blocked_at ? data.id : null;
 }
 
 export async function requestPasswordReset(email: string, origin: string): Promise<void> {
-	const { data } = await serviceClient().from('users').select('id').eq('email', email).maybeSingle();
+	const data = must(await serviceClient().from('users').select('id').eq('email', email).maybeSingle(), 'read account');
 	if (!data) return;
 	const token = await issueToken(data.id, 'reset_password', RESET_TTL_MS);
 	await queueMail({
@@ -82,18 +81,15 @@ export async function requestPasswordReset(email: string, origin: string): Promi
 }
 
 export async function resetPassword(token: string, password: string): Promise<boolean> {
-	const { data, error } = await serviceClient().rpc('reset_password', {
+	const result = await serviceClient().rpc('reset_password', {
 		p_token_hash: bufferToBytea(sha256(token)),
 		p_password_hash: await hashPassword(password)
 	});
-	if (error) throw new Error(`could not reset password: ${error.message}`);
-	return data === true;
+	return must(result, 'reset password') === true;
 }
 
 export async function verifyEmail(token: string): Promise<boolean> {
-	const { data, error } = await serviceClient().rpc('verify_email', { p_token_hash: bufferToBytea(sha256(token)) });
-	if (error) throw new Error(`could not verify e-mail: ${error.message}`);
-	return data === true;
+	return must(await serviceClient().rpc('verify_email', { p_token_hash: bufferToBytea(sha256(token)) }), 'verify e-mail') === true;
 }
 
 export async function resendVerification(userId: string, email: string, name: string, origin: string): Promise<void> {
@@ -108,13 +104,13 @@ export async function resendVerification(userId: string, email: string, name: st
 
 /** Checks the current password, sets the new one and ends every other session, in one transaction. */
 export async function changePassword(userId: string, current: string, next: string, keepSession: string): Promise<boolean> {
-	const { data } = await serviceClient().from('users').select('password_hash').eq('id', userId).single();
-	if (!data || !(await verifyPassword(data.password_hash, current))) return false;
-	const { error } = await serviceClient().rpc('set_password', {
+	const data = must(await serviceClient().from('users').select('password_hash').eq('id', userId).single(), 'read account');
+	if (!(await verifyPassword(data.password_hash, current))) return false;
+	const result = await serviceClient().rpc('set_password', {
 		p_user: userId,
 		p_password_hash: await hashPassword(next),
 		p_keep_session: keepSession
 	});
-	if (error) throw new Error(`could not change password: ${error.message}`);
+	must(result, 'change password');
 	return true;
 }

@@ -1,6 +1,7 @@
 // Fixed-window limits on log-in, registration and password reset, counted in the database so that
 // they hold across app instances. Per account and per address, answered with 429 and Retry-After.
 import { config } from '../config';
+import { must } from '../db-errors';
 import { serviceClient } from '../supabase';
 
 export interface Limit {
@@ -12,6 +13,7 @@ export interface Limit {
 export const limits = {
 	loginPerAccount: { bucket: 'login:account', max: 5, windowSeconds: 15 * 60 },
 	loginPerAddress: { bucket: 'login:address', max: 30, windowSeconds: 15 * 60 },
+	registerPerAccount: { bucket: 'register:account', max: 3, windowSeconds: 60 * 60 },
 	registerPerAddress: { bucket: 'register:address', max: 10, windowSeconds: 60 * 60 },
 	resetPerAccount: { bucket: 'reset:account', max: 3, windowSeconds: 60 * 60 },
 	resetPerAddress: { bucket: 'reset:address', max: 10, windowSeconds: 60 * 60 }
@@ -22,14 +24,13 @@ export async function hit(...checks: [Limit, string][]): Promise<number> {
 	if (config.rateLimitsOff) return 0;
 	let wait = 0;
 	for (const [limit, key] of checks) {
-		const { data, error } = await serviceClient().rpc('rate_limit_hit', {
+		const result = await serviceClient().rpc('rate_limit_hit', {
 			p_bucket: limit.bucket,
 			p_key: key.toLowerCase(),
 			p_limit: limit.max,
 			p_window_seconds: limit.windowSeconds
 		});
-		if (error) throw new Error(`rate limit check failed: ${error.message}`);
-		wait = Math.max(wait, data ?? 0);
+		wait = Math.max(wait, must(result, 'rate limit') ?? 0);
 	}
 	return wait;
 }

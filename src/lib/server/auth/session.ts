@@ -2,6 +2,7 @@
 // the database stores SHA-256 of the secret, sessions end after inactivity or an absolute lifetime.
 import type { Cookies } from '@sveltejs/kit';
 import type { AppRole } from '$lib/roles';
+import { must } from '../db-errors';
 import { serviceClient } from '../supabase';
 import { bufferToBytea, byteaToBuffer, constantTimeEqual, randomId, sha256 } from './tokens';
 
@@ -31,7 +32,7 @@ export async function createSession(userId: string, userAgent: string): Promise<
 	const secret = randomId(32);
 	const now = Date.now();
 	const expiresAt = new Date(now + ABSOLUTE_MS);
-	const { error } = await serviceClient()
+	const result = await serviceClient()
 		.from('sessions')
 		.insert({
 			id,
@@ -40,7 +41,7 @@ export async function createSession(userId: string, userAgent: string): Promise<
 			expires_at: expiresAt.toISOString(),
 			user_agent: userAgent.slice(0, 300)
 		});
-	if (error) throw new Error(`could not create session: ${error.message}`);
+	must(result, 'create session');
 	return { token: `${id}.${secret}`, expiresAt };
 }
 
@@ -96,8 +97,7 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 export async function invalidateUserSessions(userId: string, keep?: string): Promise<void> {
 	let query = serviceClient().from('sessions').delete().eq('user_id', userId);
 	if (keep) query = query.neq('id', keep);
-	const { error } = await query;
-	if (error) throw new Error(`could not end sessions: ${error.message}`);
+	must(await query, 'end sessions');
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {

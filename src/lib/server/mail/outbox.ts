@@ -2,6 +2,7 @@
 // sent at once (and retried by `sendPending`); without it, developers read it at /dev/mail.
 import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '../config';
+import { must } from '../db-errors';
 import { serviceClient } from '../supabase';
 
 export interface Mail {
@@ -14,12 +15,14 @@ export interface Mail {
 let transport: Transporter | null = null;
 
 export async function queueMail(mail: Mail): Promise<void> {
-	const { data, error } = await serviceClient()
-		.from('email_outbox')
-		.insert({ to_address: mail.to, subject: mail.subject, body_text: mail.text, kind: mail.kind })
-		.select('id')
-		.single();
-	if (error) throw new Error(`could not queue mail: ${error.message}`);
+	const data = must(
+		await serviceClient()
+			.from('email_outbox')
+			.insert({ to_address: mail.to, subject: mail.subject, body_text: mail.text, kind: mail.kind })
+			.select('id')
+			.single(),
+		'queue mail'
+	);
 	if (config.smtpUrl) await send(data.id, mail);
 }
 

@@ -19,6 +19,9 @@ export const actions: Actions = {
 		if (wait) tooManyAttempts(locals, wait);
 		const parsed = await parseForm(request, registerSchema);
 		if ('failure' in parsed) return parsed.failure;
+		// Per address too: every attempt for a known address sends its owner a mail.
+		const waitAccount = await hit([limits.registerPerAccount, parsed.data.email]);
+		if (waitAccount) tooManyAttempts(locals, waitAccount);
 		const { password: _, ...values } = parsed.data;
 		// Checked before the account, so that the answer never depends on whether the address is known.
 		const buurt = must(await locals.supabase.from('buurten').select('code').eq('code', parsed.data.buurtCode).maybeSingle(), 'buurt');

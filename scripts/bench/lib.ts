@@ -1,0 +1,42 @@
+// Shared by the benchmarks: HTTP load with autocannon (loopback only, bounded in time), and tables.
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+	name: string;
+	rps: number;
+	p50: number;
+	p99: number;
+	non2xx: number;
+	errors: number;
+}
+
+export async function load(
+	name: string,
+	url: string,
+	{ headers = {}, connections = 25, seconds = 8 }: { headers?: Record<string, string>; connections?: number; seconds?: number } = {}
+): Promise<LoadResult> {
+	if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error(`refusing to load anything but loopback: ${url}`);
+	// A short warm-up, so that connection set-up and JIT do not count.
+	await autocannon({ url, headers, connections, duration: 1 });
+	const result = await autocannon({ url, headers, connections, duration: seconds });
+	return {
+		name,
+		rps: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors + result.timeouts
+	};
+}
+
+export function table(rows: Record<string, string | number>[]): string {
+	if (!rows.length) return '';
+	const keys = Object.keys(rows[0]);
+	const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+	const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ');
+	return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k]))))].join('\n');
+}
+
+export function loadRows(results: LoadResult[]) {
+	return results.map((r) => ({ target: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, 'non-2xx': r.non2xx, errors: r.errors }));
+}
