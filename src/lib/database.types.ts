@@ -349,7 +349,7 @@ export type Database = {
 					claimed_by?: string | null;
 					coach_id?: string | null;
 					created_at?: string;
-					gemeente_code: string;
+					gemeente_code?: string;
 					hands_count?: number | null;
 					id?: string;
 					joiner_count?: number;
@@ -371,7 +371,7 @@ export type Database = {
 					title: string;
 					updated_at?: string;
 					when_text?: string;
-					wijk_code: string;
+					wijk_code?: string;
 				};
 				Update: {
 					author_id?: string;

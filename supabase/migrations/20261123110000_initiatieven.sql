@@ -40,6 +40,8 @@ create table public.initiatieven (
   check ((lat is null) = (lng is null)),
   check (status <> 'gepubliceerd' or published_at is not null)
 );
+comment on column public.initiatieven.wijk_code is 'Set by trigger from buurt_code.';
+comment on column public.initiatieven.gemeente_code is 'Set by trigger from buurt_code.';
 create index initiatieven_published on public.initiatieven (published_at desc, id) where status = 'gepubliceerd';
 create index initiatieven_queue on public.initiatieven (wijk_code, status);
 create index on public.initiatieven (author_id);
@@ -209,9 +211,9 @@ begin
     raise exception 'Log in om een initiatief te maken' using errcode = '42501';
   end if;
   if v_id is null then
-    insert into public.initiatieven (author_id, title, body, themes, buurt_code, wijk_code, gemeente_code, lat, lng,
+    insert into public.initiatieven (author_id, title, body, themes, buurt_code, lat, lng,
       needs, hands_count, materials, space, money_amount, starts_on, when_text, status)
-    values (app.uid(), p_title, p_body, p_themes, p_buurt_code, '', '', p_lat, p_lng, p_needs, p_hands_count,
+    values (app.uid(), p_title, p_body, p_themes, p_buurt_code, p_lat, p_lng, p_needs, p_hands_count,
       p_materials, p_space, p_money_amount, p_starts_on, p_when_text,
       case when p_submit then 'ingediend' else 'concept' end)
     returning * into v_row;

@@ -17,7 +17,7 @@ export async function fileReport(request: Request, supabase: SupabaseClient<Data
 		subject_label: label.slice(0, 300),
 		reason: r.reason,
 		details: r.details
-	} as Database['public']['Tables']['reports']['Insert']);
+	});
 	if (error?.code === '23505') return formError('report_err_already', 'reason');
 	if (error?.code === '42501' || error?.code === '22023') return formError('err_not_allowed', 'reason');
 	if (error) return formError('err_save_failed', 'reason');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
 	commentSchema, decisionSchema, hideSchema, joinSchema, organiserSchema, postSchema, stageSchema
 } from '$lib/schemas/initiatief';
+import { asGeometry } from '$lib/components/map/geo';
 import { isStaff } from '$lib/roles';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm, type FormFailure } from '$lib/server/forms';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		? ', author:profiles!initiatieven_author_id_fkey(display_name), coach:profiles!initiatieven_coach_id_fkey(display_name), claimer:profiles!initiatieven_claimed_by_fkey(display_name)'
 		: '';
 	const found = must(
-		await db.from('initiatieven').select(`*, buurten(naam, lat, lng, wijken(naam, gemeenten(naam)))${names}`).eq('id', params.id).maybeSingle(),
+		await db.from('initiatieven').select(`*, buurten(code, naam, lat, lng, outline, wijken(naam, gemeenten(naam)))${names}`).eq('id', params.id).maybeSingle(),
 		'initiatief'
 	);
 	// RLS hides what this visitor may not see; to them it does not exist.
@@ -46,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const noteRows = notes ? must(notes, 'notes') : [];
 	const logRows = log ? must(log, 'audit') : [];
 	const isWorker = !!user && isStaff(user.role) && (await worksHere(locals, row.wijk_code));
-	const buurt = row.buurten as unknown as { naam: string; lat: number; lng: number; wijken: { naam: string; gemeenten: { naam: string } } };
+	const buurt = row.buurten as { code: string; naam: string; lat: number; lng: number; outline: unknown; wijken: { naam: string; gemeenten: { naam: string } } };
+	const outline = asGeometry(buurt.outline);
 	let profile = null;
 	if (user && !me) {
 		const { data } = await db.from('profile_private').select('phone').eq('user_id', user.id).maybeSingle();
@@ -58,6 +60,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			buurt: buurt.naam,
 			wijk: buurt.wijken.naam,
 			gemeente: buurt.wijken.gemeenten.naam,
+			outlines: outline ? [{ level: 'buurt' as const, code: buurt.code, name: buurt.naam, geometry: outline }] : [],
 			place: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng, exact: true } : { lat: buurt.lat, lng: buurt.lng, exact: false },
 			authorName: row.author?.display_name ?? null,
 			coachName: row.coach?.display_name ?? null,
