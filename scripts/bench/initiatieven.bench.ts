@@ -16,7 +16,7 @@ select (array['${demo.anna}', '${demo.bram}', '${demo.chantal}', '${demo.emre}']
   array[(array['armoede', 'eenzaamheid', 'sociale_cohesie', 'gezondheid', 'veiligheid', 'leefbaarheid', 'duurzaamheid'])[1 + g % 7]],
   b.code, b.wijk_code, w.gemeente_code,
   case when g % 3 = 0 then b.lat + (g % 50) * 0.0001 end, case when g % 3 = 0 then b.lng + (g % 50) * 0.0001 end,
-  (array[array['handen'], array['materialen'], array['handen', 'geld'], array[]::text[]])[1 + g % 4],
+  case g % 4 when 0 then '{handen}'::text[] when 1 then '{materialen}'::text[] when 2 then '{handen,geld}'::text[] else '{}'::text[] end,
   case when g % 4 in (0, 2) then 1 + g % 10 end,
   'gepubliceerd', (array['idee', 'plan', 'uitvoering', 'zelfstandig', 'afgerond'])[1 + g % 5],
   now() - make_interval(mins => g + 60), now() - make_interval(mins => g)
@@ -24,7 +24,6 @@ from generate_series(1, 10000) g
 join lateral (select code, wijk_code, lat, lng from public.buurten order by code offset (g % 12) limit 1) b on true
 join public.wijken w on w.code = b.wijk_code;
 alter table public.initiatieven enable trigger initiatieven_guard;
-analyze public.initiatieven;
 `;
 
 // The query the list page sends for one page (see listPublished in src/lib/server/initiatieven.ts).
@@ -37,6 +36,8 @@ export async function run(): Promise<void> {
 		const { env } = running;
 		const started = performance.now();
 		await running.stack.db.exec(SEED);
+		// As autovacuum leaves a table in steady use: the visibility map lets counts use the index alone.
+		await running.stack.db.exec('vacuum analyze public.initiatieven');
 		const [{ count }] = await running.stack.db.query<{ count: string }>(`select count(*) from public.initiatieven where status = 'gepubliceerd'`);
 		console.log(`Seeded ${count} published initiatives in ${Math.round(performance.now() - started)} ms`);
 

@@ -93,3 +93,26 @@ function withPlace<R extends { lat: number | null; lng: number | null; buurten: 
 		place: { lat: row.lat ?? buurt?.lat ?? 52.3, lng: row.lng ?? buurt?.lng ?? 5.3, exact: row.lat !== null }
 	};
 }
+
+export interface AreaLists {
+	gemeenten: { code: string; naam: string }[];
+	wijken: { code: string; naam: string; gemeente_code: string }[];
+	buurten: { code: string; naam: string; wijk_code: string }[];
+}
+
+/** Areas change with a migration or seed, not while the site runs (as listBuurten in areas.ts). */
+const AREAS_CACHE_MS = 10 * 60 * 1000;
+let areaCache: { lists: AreaLists; until: number } | null = null;
+
+/** The gemeenten, wijken and buurten for the list's filters; public CBS data, the same for everyone. */
+export async function areaLists(supabase: Db): Promise<AreaLists> {
+	if (areaCache && areaCache.until > Date.now()) return areaCache.lists;
+	const [gemeenten, wijken, buurten] = await Promise.all([
+		supabase.from('gemeenten').select('code, naam').order('naam'),
+		supabase.from('wijken').select('code, naam, gemeente_code').order('naam'),
+		supabase.from('buurten').select('code, naam, wijk_code').order('naam')
+	]);
+	const lists = { gemeenten: must(gemeenten, 'gemeenten'), wijken: must(wijken, 'wijken'), buurten: must(buurten, 'buurten') };
+	areaCache = { lists, until: Date.now() + AREAS_CACHE_MS };
+	return lists;
+}
