@@ -6,6 +6,18 @@ import { createInitiatief, published } from '../support/initiatieven.ts';
 
 const env = inject('env');
 
+// One logged-in browser per account for the whole file: logging in again and again would trip the
+// per-account login rate limit that the auth tests check.
+const sessions = new Map<string, Promise<Browser>>();
+function loggedIn(email: string): Promise<Browser> {
+	if (!sessions.has(email)) sessions.set(email, (async () => {
+		const browser = new Browser(env);
+		await browser.login(email);
+		return browser;
+	})());
+	return sessions.get(email)!;
+}
+
 async function countBy(author: string) {
 	const { count } = await service(env).from('initiatieven').select('id', { count: 'exact', head: true }).eq('author_id', author);
 	return count ?? 0;
@@ -23,8 +35,7 @@ const good = {
 
 describe('proposing through the site', () => {
 	it('saves a valid initiative as submitted and shows it in "Mijn initiatieven"', async () => {
-		const browser = new Browser(env);
-		await browser.login('bram@buurtplein.test');
+		const browser = await loggedIn('bram@buurtplein.test');
 		const response = await browser.post('/initiatieven/nieuw', good);
 		expect(response.status).toBe(303);
 		expect(response.location).toMatch(/^\/mijn-initiatieven\?ingediend=/);
@@ -34,8 +45,7 @@ describe('proposing through the site', () => {
 	});
 
 	it('answers missing, malformed and hostile input with a 400 and a Dutch message per field, and saves nothing', async () => {
-		const browser = new Browser(env);
-		await browser.login('anna@buurtplein.test');
+		const browser = await loggedIn('anna@buurtplein.test');
 		const before = await countBy(demo.anna);
 		const response = await browser.post('/initiatieven/nieuw', {
 			title: '<script>alert(1)</script>',
@@ -77,8 +87,7 @@ describe('proposing through the site', () => {
 
 	it('refuses to edit someone else\'s concept', async () => {
 		const id = await createInitiatief(await asUser(env, demo.anna));
-		const bram = new Browser(env);
-		await bram.login('bram@buurtplein.test');
+		const bram = await loggedIn('bram@buurtplein.test');
 		expect((await bram.get(`/initiatieven/${id}/bewerken`)).status).toBe(404);
 		// The database refuses the write; the page then answers as for any initiative Bram cannot see.
 		const response = await bram.post(`/initiatieven/${id}/bewerken`, { ...good, title: 'Van Bram nu' });
@@ -109,13 +118,11 @@ describe('pages and access', () => {
 	});
 
 	it('the worker of the wijk sees the coaching log and the joiners; a worker of another wijk does not', async () => {
-		const sanne = new Browser(env);
-		await sanne.login('werker.zwolle@buurtplein.test');
+		const sanne = await loggedIn('werker.zwolle@buurtplein.test');
 		const own = await sanne.get('/initiatieven/10000000-0000-4000-8000-000000000001');
 		expect(own.body).toContain('subsidieaanvraag');
 		expect(own.body).toContain('06 23456789');
-		const kees = new Browser(env);
-		await kees.login('werker.almere@buurtplein.test');
+		const kees = await loggedIn('werker.almere@buurtplein.test');
 		const other = await kees.get('/initiatieven/10000000-0000-4000-8000-000000000001');
 		expect(other.status).toBe(200);
 		expect(other.body).not.toContain('subsidieaanvraag');
@@ -124,30 +131,25 @@ describe('pages and access', () => {
 	});
 
 	it('a resident gets a 403 at /werkplek; a worker sees submitted initiatives and reports of their wijken only', async () => {
-		const anna = new Browser(env);
-		await anna.login('anna@buurtplein.test');
+		const anna = await loggedIn('anna@buurtplein.test');
 		expect((await anna.get('/werkplek')).status).toBe(403);
 		const id = await published(await asUser(env, demo.anna), await asUser(env, demo.workerZwolle), { p_title: 'Pleintje vegen met z\'n allen' });
-		const chantal = new Browser(env);
-		await chantal.login('chantal@buurtplein.test');
+		const chantal = await loggedIn('chantal@buurtplein.test');
 		const reported = await chantal.post(`/initiatieven/${id}?/report`, { subjectType: 'initiatief', subjectId: id, reason: 'spam', details: 'Reclame voor een bedrijf' });
 		expect(reported.status).toBe(200);
-		const sanne = new Browser(env);
-		await sanne.login('werker.zwolle@buurtplein.test');
+		const sanne = await loggedIn('werker.zwolle@buurtplein.test');
 		const queue = await sanne.get('/werkplek');
 		expect(queue.body).toContain('Koffieochtend voor ouderen');
 		expect(queue.body).toContain('Reclame voor een bedrijf');
 		expect(queue.body).toContain(`href="/initiatieven/${id}"`);
-		const kees = new Browser(env);
-		await kees.login('werker.almere@buurtplein.test');
+		const kees = await loggedIn('werker.almere@buurtplein.test');
 		const other = await kees.get('/werkplek');
 		expect(other.body).not.toContain('Koffieochtend voor ouderen');
 		expect(other.body).not.toContain('Reclame voor een bedrijf');
 	});
 
 	it('a report without a reason gets a message; the same report twice is refused kindly', async () => {
-		const chantal = new Browser(env);
-		await chantal.login('chantal@buurtplein.test');
+		const chantal = await loggedIn('chantal@buurtplein.test');
 		const id = '10000000-0000-4000-8000-000000000001';
 		const missing = await chantal.post(`/initiatieven/${id}?/report`, { subjectType: 'initiatief', subjectId: id, reason: '' });
 		expect(missing.status).toBe(400);

@@ -1,15 +1,9 @@
 // What residents and workers send about buurtinitiatieven. The database checks the same bounds again.
 import { z } from 'zod';
+import { brings, needs, stages, themes } from '$lib/initiatieven/codes';
 import { buurtCode, choices, text } from './common';
 
-export const themes = ['armoede', 'eenzaamheid', 'sociale_cohesie', 'gezondheid', 'veiligheid', 'leefbaarheid', 'duurzaamheid'] as const;
-export const needs = ['handen', 'materialen', 'ruimte', 'geld'] as const;
-export const brings = ['handen', 'materialen', 'vaardigheid', 'anders'] as const;
-export const stages = ['idee', 'plan', 'uitvoering', 'zelfstandig', 'afgerond'] as const;
-export const statuses = ['concept', 'ingediend', 'aanpassing_gevraagd', 'gepubliceerd', 'afgewezen'] as const;
-export type Theme = (typeof themes)[number];
-export type Stage = (typeof stages)[number];
-export type Status = (typeof statuses)[number];
+export { brings, needs, stages, themes };
 
 /** The Netherlands' bounding box, as the database checks it. */
 export const NL = { minLat: 50.7, maxLat: 53.6, minLng: 3.3, maxLng: 7.3 } as const;
