@@ -1,10 +1,17 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, logIn } from './support.ts';
+import { expectAccessible } from './support.ts';
 
+/** A separate browser per person, logged in. Waits for the form to be ready: on a busy machine a
+ * field filled before hydration can come back empty. */
 async function as(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await logIn(page, email);
+	await page.goto('/inloggen', { waitUntil: 'networkidle' });
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill('buurtplein-demo');
+	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL(/\/profiel/, { timeout: 15_000 });
 	return page;
 }
 
