@@ -354,6 +354,9 @@ begin
   if app.uid() is null or not app.initiatief_published(p_id) then
     raise exception 'Meedoen kan alleen bij een gepubliceerd initiatief' using errcode = '42501';
   end if;
+  if exists (select 1 from public.initiatieven where id = p_id and author_id = app.uid()) then
+    raise exception 'De maker doet al mee' using errcode = '42501';
+  end if;
   insert into public.initiatief_deelnemers (initiatief_id, user_id, brings, note)
   values (p_id, app.uid(), p_brings, p_note)
   on conflict (initiatief_id, user_id) do update set brings = excluded.brings, note = excluded.note;

@@ -210,6 +210,13 @@ describe('joining', () => {
 		expect((await bram.from('initiatief_updates').insert({ initiatief_id: id, body: 'Planken zijn binnen.' })).error).toBeNull();
 	});
 
+	it('the author does not join their own initiative', async () => {
+		const anna = await asUser(env, demo.anna);
+		const id = await published(anna, await asUser(env, demo.workerZwolle));
+		const { error } = await anna.rpc('join_initiatief', { p_id: id, p_brings: [], p_note: '', p_contact: '06 12345678' });
+		expect(error?.code).toBe('42501');
+	});
+
 	it('nobody joins an initiative that is not published', async () => {
 		const id = await submitted(await asUser(env, demo.anna));
 		const { error } = await (await asUser(env, demo.bram)).rpc('join_initiatief', { p_id: id, p_brings: [], p_note: '', p_contact: '06 23456789' });
