@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { freePort } from '../stack/index.ts';
 import { Browser, demo, signJwt } from '../../tests/support/clients.ts';
 import { startTestEnv } from '../../tests/support/env.ts';
-import { load, loadRows, table } from './lib.ts';
+import { javascriptPerPage, load, loadRows, table } from './lib.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -71,6 +71,14 @@ export async function run(): Promise<void> {
 		console.log(table(loadRows(results)));
 		const profile = results[2];
 		const rawProfile = Math.min(results[3].rps, results[4].rps, results[5].rps);
+		console.log('\nJavaScript per page (Chromium, gzipped; budget ≤ 60 kB on pages without a map)');
+		console.log(table(await javascriptPerPage([
+			{ name: '/ (visitor)', url: `${env.appUrl}/` },
+			{ name: '/registreren', url: `${env.appUrl}/registreren` },
+			{ name: '/inloggen', url: `${env.appUrl}/inloggen` },
+			{ name: '/profiel', url: `${env.appUrl}/profiel`, cookie },
+			{ name: '/profiel/sessies', url: `${env.appUrl}/profiel/sessies`, cookie }
+		])));
 		console.log(`\nProfile page: ${profile.rps} req/s = ${((profile.rps / rawProfile) * 100).toFixed(0)}% of the slowest of the four PostgREST queries it makes (budget ≥ 25%), p99 ${profile.p99} ms (budget < 100 ms).`);
 	} finally {
 		await running.stop();

@@ -40,3 +40,38 @@ export function table(rows: Record<string, string | number>[]): string {
 export function loadRows(results: LoadResult[]) {
 	return results.map((r) => ({ target: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, 'non-2xx': r.non2xx, errors: r.errors }));
 }
+
+/**
+ * The JavaScript a page really loads in Chromium (every script response, dynamic imports included),
+ * gzipped as a production server or CDN would send it. Returns kB per page.
+ */
+export async function javascriptPerPage(pages: { name: string; url: string; cookie?: string }[]): Promise<{ page: string; files: number; 'kB gzip': number }[]> {
+	const { chromium } = await import('@playwright/test');
+	const { gzipSync } = await import('node:zlib');
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+	});
+	const rows = [];
+	try {
+		for (const { name, url, cookie } of pages) {
+			const context = await browser.newContext();
+			if (cookie) {
+				const [key, value] = cookie.split('=');
+				await context.addCookies([{ name: key, value, url }]);
+			}
+			const page = await context.newPage();
+			const scripts: Promise<number>[] = [];
+			page.on('response', (response) => {
+				if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+			});
+			await page.goto(url, { waitUntil: 'networkidle' });
+			const sizes = await Promise.all(scripts);
+			rows.push({ page: name, files: sizes.length, 'kB gzip': Math.round(sizes.reduce((a, b) => a + b, 0) / 102.4) / 10 });
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return rows;
+}

@@ -169,6 +169,222 @@ export type Database = {
 				Relationships: [
 				];
 			};
+			help_blocks: {
+				Row: {
+					blocked_id: string;
+					blocker_id: string;
+					created_at: string;
+				};
+				Insert: {
+					blocked_id: string;
+					blocker_id?: string;
+					created_at?: string;
+				};
+				Update: {
+					blocked_id?: string;
+					blocker_id?: string;
+					created_at?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "help_blocks_blocked_id_fkey"; columns: ["blocked_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_blocks_blocker_id_fkey"; columns: ["blocker_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			help_matches: {
+				Row: {
+					activated_at: string | null;
+					care_approved_at: string | null;
+					care_approved_by: string | null;
+					checkin_due_at: string | null;
+					closed_at: string | null;
+					created_at: string;
+					id: string;
+					needs_care: boolean;
+					offer_accepted_at: string | null;
+					offer_checkin: string | null;
+					offer_id: string;
+					offer_owner: string;
+					outcome: string | null;
+					proposed_by: string;
+					request_accepted_at: string | null;
+					request_checkin: string | null;
+					request_id: string;
+					request_owner: string;
+					status: string;
+					stopped_by: string | null;
+					thanks: string;
+					wijk_code: string;
+				};
+				Insert: {
+					activated_at?: string | null;
+					care_approved_at?: string | null;
+					care_approved_by?: string | null;
+					checkin_due_at?: string | null;
+					closed_at?: string | null;
+					created_at?: string;
+					id?: string;
+					needs_care?: boolean;
+					offer_accepted_at?: string | null;
+					offer_checkin?: string | null;
+					offer_id: string;
+					offer_owner: string;
+					outcome?: string | null;
+					proposed_by: string;
+					request_accepted_at?: string | null;
+					request_checkin?: string | null;
+					request_id: string;
+					request_owner: string;
+					status?: string;
+					stopped_by?: string | null;
+					thanks?: string;
+					wijk_code: string;
+				};
+				Update: {
+					activated_at?: string | null;
+					care_approved_at?: string | null;
+					care_approved_by?: string | null;
+					checkin_due_at?: string | null;
+					closed_at?: string | null;
+					created_at?: string;
+					id?: string;
+					needs_care?: boolean;
+					offer_accepted_at?: string | null;
+					offer_checkin?: string | null;
+					offer_id?: string;
+					offer_owner?: string;
+					outcome?: string | null;
+					proposed_by?: string;
+					request_accepted_at?: string | null;
+					request_checkin?: string | null;
+					request_id?: string;
+					request_owner?: string;
+					status?: string;
+					stopped_by?: string | null;
+					thanks?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "help_matches_care_approved_by_fkey"; columns: ["care_approved_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_offer_id_fkey"; columns: ["offer_id"]; isOneToOne: false; referencedRelation: "help_posts"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_offer_owner_fkey"; columns: ["offer_owner"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_proposed_by_fkey"; columns: ["proposed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_request_id_fkey"; columns: ["request_id"]; isOneToOne: false; referencedRelation: "help_posts"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_request_owner_fkey"; columns: ["request_owner"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_stopped_by_fkey"; columns: ["stopped_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_matches_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			help_messages: {
+				Row: {
+					body: string;
+					created_at: string;
+					id: number;
+					match_id: string;
+					sender_id: string;
+				};
+				Insert: {
+					body: string;
+					created_at?: string;
+					id?: never;
+					match_id: string;
+					sender_id?: string;
+				};
+				Update: {
+					body?: string;
+					created_at?: string;
+					id?: never;
+					match_id?: string;
+					sender_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "help_messages_match_id_fkey"; columns: ["match_id"]; isOneToOne: false; referencedRelation: "help_matches"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_messages_sender_id_fkey"; columns: ["sender_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			help_post_private: {
+				Row: {
+					full_name: string;
+					phone: string;
+					post_id: string;
+				};
+				Insert: {
+					full_name: string;
+					phone?: string;
+					post_id: string;
+				};
+				Update: {
+					full_name?: string;
+					phone?: string;
+					post_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "help_post_private_post_id_fkey"; columns: ["post_id"]; isOneToOne: true; referencedRelation: "help_posts"; referencedColumns: ["id"] },
+				];
+			};
+			help_posts: {
+				Row: {
+					buurt_code: string;
+					category: string;
+					created_at: string;
+					description: string;
+					first_name: string;
+					for_offline: boolean;
+					id: string;
+					kind: string;
+					lat: number;
+					lng: number;
+					needs_care: boolean;
+					on_date: string | null;
+					owner_id: string;
+					slots: string[];
+					status: string;
+					when_kind: string;
+					wijk_code: string;
+				};
+				Insert: {
+					buurt_code: string;
+					category: string;
+					created_at?: string;
+					description: string;
+					first_name?: string;
+					for_offline?: boolean;
+					id?: string;
+					kind: string;
+					lat?: number;
+					lng?: number;
+					needs_care?: boolean;
+					on_date?: string | null;
+					owner_id?: string;
+					slots?: string[];
+					status?: string;
+					when_kind: string;
+					wijk_code: string;
+				};
+				Update: {
+					buurt_code?: string;
+					category?: string;
+					created_at?: string;
+					description?: string;
+					first_name?: string;
+					for_offline?: boolean;
+					id?: string;
+					kind?: string;
+					lat?: number;
+					lng?: number;
+					needs_care?: boolean;
+					on_date?: string | null;
+					owner_id?: string;
+					slots?: string[];
+					status?: string;
+					when_kind?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "help_posts_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "help_posts_owner_id_fkey"; columns: ["owner_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "help_posts_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
 			initiatief_contacten: {
 				Row: {
 					contact: string;
@@ -683,13 +899,27 @@ export type Database = {
 			coach_initiatief: { Args: { p_id: string }; Returns: undefined };
 			create_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string }; Returns: string };
 			delete_initiatief_concept: { Args: { p_id: string }; Returns: undefined };
+			help_approve_care: { Args: { p_match: string }; Returns: string };
+			help_block_author: { Args: { p_post: string }; Returns: undefined };
+			help_check_in: { Args: { p_match: string; p_answer: string }; Returns: undefined };
+			help_close: { Args: { p_match: string; p_outcome: string; p_thanks: string }; Returns: undefined };
+			help_file_for_resident: { Args: { p_name: string; p_buurt_code: string; p_phone: string; p_category: string; p_description: string; p_when_kind: string; p_on_date: string; p_slots: string[]; p_needs_care: boolean }; Returns: string };
+			help_partner_email: { Args: { p_match: string }; Returns: string };
+			help_post_is_mine: { Args: { p_post: string }; Returns: boolean };
+			help_propose: { Args: { p_own_post: string; p_other_post: string }; Returns: string };
+			help_respond: { Args: { p_match: string; p_accept: boolean }; Returns: string };
+			help_stop: { Args: { p_match: string }; Returns: undefined };
+			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: Json[] };
+			help_withdraw: { Args: { p_post: string }; Returns: undefined };
 			hide_initiatief_reactie: { Args: { p_id: number; p_reason: string }; Returns: undefined };
 			join_initiatief: { Args: { p_id: string; p_brings: string[]; p_note: string; p_contact: string }; Returns: undefined };
 			leave_initiatief: { Args: { p_id: string }; Returns: undefined };
 			moderate_initiatief: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
+			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
 			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
+			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
 			set_initiatief_organiser: { Args: { p_id: string; p_user: string; p_on: boolean }; Returns: undefined };
 			set_initiatief_stage: { Args: { p_id: string; p_stage: string }; Returns: undefined };
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };

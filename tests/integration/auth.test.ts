@@ -188,7 +188,11 @@ describe('log-in and sessions', () => {
 		await laptop.login('emre@buurtplein.test');
 		await phone.login('emre@buurtplein.test');
 		expect((await phone.get('/profiel/sessies')).body).toContain('dit apparaat');
-		await phone.post('/profiel/sessies?/everywhere', {});
+		const unconfirmed = await phone.post('/profiel/sessies?/everywhere', {});
+		expect(unconfirmed.status).toBe(400);
+		expect(fieldErrors(unconfirmed.body).confirm).toBe('Zet eerst een vinkje om te bevestigen.');
+		expect((await laptop.get('/profiel')).status).toBe(200);
+		await phone.post('/profiel/sessies?/everywhere', { confirm: 'ja' });
 		expect((await laptop.get('/profiel')).status).toBe(303);
 		expect((await phone.get('/profiel')).status).toBe(303);
 	});
@@ -311,5 +315,34 @@ describe('profile', () => {
 		expect(errors.phone).toContain('geen geldig telefoonnummer');
 		const after = await db().from('profiles').select('display_name, interests').eq('id', '00000000-0000-4000-8000-000000000013').single();
 		expect(after.data).toEqual(before.data);
+	});
+});
+
+describe('a blocked account', () => {
+	it('is logged out at once and cannot log in, with the same message as a wrong password', async () => {
+		const email = uniqueEmail('geblokkeerd');
+		const browser = new Browser(env);
+		await register(browser, email, { displayName: 'Gerrit Geblokkeerd' });
+		await browser.login(email, 'een lang wachtwoord');
+		const { data: user } = await db().from('users').select('id').eq('email', email).single();
+
+		const coordinator = new Browser(env);
+		await coordinator.login('coordinator.zwolle@buurtplein.test');
+		// The coordinator searched for Gerrit; a failed form comes back to that same list, error beside the form.
+		const noReason = await coordinator.post('/coordinator/werkers?/block&q=Gerrit', { userId: user!.id, reason: '' });
+		expect(noReason.status).toBe(400);
+		expect(fieldErrors(noReason.body)[`reason-${user!.id}`]).toBe('Vul dit in.');
+		// Posted from another page of the list, the error shows above it instead of getting lost.
+		const elsewhere = await coordinator.post('/coordinator/werkers?/block&q=Anna', { userId: user!.id, reason: '' });
+		expect(formError(elsewhere.body)).toBe('Vul dit in.');
+		const blocked = await coordinator.post('/coordinator/werkers?/block&q=Gerrit', { userId: user!.id, reason: 'Stuurt buren steeds spam' });
+		expect(blocked.status).toBe(200);
+		expect(blocked.body).toContain('Het account is geblokkeerd.');
+		expect(blocked.body).toContain('Gerrit Geblokkeerd');
+
+		expect((await browser.get('/profiel')).status).toBe(303);
+		const again = await new Browser(env).post('/inloggen', { email, password: 'een lang wachtwoord' });
+		expect(again.status).toBe(400);
+		expect(formError(again.body)).toBe('Het e-mailadres of het wachtwoord klopt niet.');
 	});
 });

@@ -215,3 +215,33 @@ describe('reports', () => {
 		expect(forged.error).not.toBeNull();
 	});
 });
+
+describe('blocking an account', () => {
+	it('only the coordinator of the gemeente blocks a resident, with a reason; the block ends every session', async () => {
+		const service_ = service(env);
+		await service_.from('sessions').insert({ id: 'blocktest-session-0001', user_id: demo.emre, secret_hash: '\\x00', expires_at: new Date(Date.now() + 3600_000).toISOString() });
+
+		for (const outsider of [demo.anna, demo.workerAlmere, demo.coordinatorZwolle]) {
+			const { error } = await (await asUser(env, outsider)).rpc('set_account_blocked', { p_user: demo.emre, p_blocked: true, p_reason: 'Scheldt buren uit' });
+			expect(error?.code, outsider).toBe('42501');
+		}
+		const coordinator = await asUser(env, demo.coordinatorAlmere);
+		const noReason = await coordinator.rpc('set_account_blocked', { p_user: demo.emre, p_blocked: true, p_reason: ' ' });
+		expect(noReason.error?.code).toBe('23514');
+		const self = await coordinator.rpc('set_account_blocked', { p_user: demo.coordinatorAlmere, p_blocked: true, p_reason: 'Zomaar proberen' });
+		expect(self.error?.code).toBe('42501');
+
+		const { error } = await coordinator.rpc('set_account_blocked', { p_user: demo.emre, p_blocked: true, p_reason: 'Scheldt buren uit' });
+		expect(error).toBeNull();
+		const { data: user } = await coordinator.from('users').select('blocked_at').eq('id', demo.emre).single();
+		expect(user?.blocked_at).not.toBeNull();
+		const { data: sessions } = await service_.from('sessions').select('id').eq('user_id', demo.emre);
+		expect(sessions).toEqual([]);
+		const { data: log } = await coordinator.from('audit_log').select('action, reason').eq('subject_id', demo.emre);
+		expect(log).toContainEqual({ action: 'block_account', reason: 'Scheldt buren uit' });
+
+		await coordinator.rpc('set_account_blocked', { p_user: demo.emre, p_blocked: false, p_reason: 'Gesprek gehad, excuses aangeboden' });
+		const { data: after } = await coordinator.from('users').select('blocked_at').eq('id', demo.emre).single();
+		expect(after?.blocked_at).toBeNull();
+	});
+});

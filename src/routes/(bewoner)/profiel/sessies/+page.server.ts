@@ -25,7 +25,9 @@ export const actions: Actions = {
 		if (id === locals.sessionId) redirect(303, '/inloggen');
 		return { ended: true };
 	},
-	everywhere: async ({ locals, cookies }) => {
+	everywhere: async ({ request, locals, cookies }) => {
+		// Ends this session too, so the resident confirms first (a checkbox: it works without JavaScript).
+		if ((await request.formData()).get('confirm') !== 'ja') return formError('err_confirm', 'confirm');
 		must(await locals.supabase.from('sessions').delete().eq('user_id', locals.user!.id), 'end all sessions');
 		deleteSessionCookie(cookies, !dev);
 		redirect(303, '/inloggen');

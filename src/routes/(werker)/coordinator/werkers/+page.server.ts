@@ -1,10 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { text } from '$lib/schemas/common';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
+
+const blockSchema = z.object({
+	userId: z.uuid({ error: 'err_invalid' }),
+	reason: text(500, { min: 5 })
+});
 
 const assignSchema = z.object({
 	userId: z.uuid({ error: 'err_invalid' }),
@@ -24,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const wijken = must(await locals.supabase.from('wijken').select('code, naam').eq('gemeente_code', gemeente).order('naam'), 'wijken');
 	let query = locals.supabase
 		.from('profiles')
-		.select('id, display_name, role, buurten!inner(naam, wijken!inner(gemeente_code)), users(email), worker_wijken(wijk_code)', { count: 'exact' })
+		.select('id, display_name, role, buurten!inner(naam, wijken!inner(gemeente_code)), users(email, blocked_at), worker_wijken(wijk_code)', { count: 'exact' })
 		.eq('buurten.wijken.gemeente_code', gemeente)
 		.in('role', ['bewoner', 'opbouwwerker'])
 		.order('role', { ascending: false })
@@ -48,6 +54,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			role: p.role,
 			buurt: (p.buurten as unknown as { naam: string }).naam,
 			email: (p.users as unknown as { email: string } | null)?.email ?? '',
+			blocked: !!(p.users as unknown as { blocked_at: string | null } | null)?.blocked_at,
 			wijken: (p.worker_wijken as { wijk_code: string }[]).map((w) => w.wijk_code)
 		}))
 	};
@@ -65,5 +72,21 @@ export const actions: Actions = {
 		if (err?.code === '42501') return formError('err_not_allowed');
 		if (err) return formError('err_save_failed');
 		return { saved: parsed.data.userId };
-	}
+	},
+	block: ({ request, locals }) => setBlocked(request, locals, true),
+	unblock: ({ request, locals }) => setBlocked(request, locals, false)
 };
+
+/** The database checks that the caller coordinates the person's gemeente, ends their sessions and logs it. */
+async function setBlocked(request: Request, locals: App.Locals, blocked: boolean) {
+	const parsed = await parseForm(request, blockSchema);
+	if ('failure' in parsed) return parsed.failure;
+	const { error: err } = await locals.supabase.rpc('set_account_blocked', {
+		p_user: parsed.data.userId,
+		p_blocked: blocked,
+		p_reason: parsed.data.reason
+	});
+	if (err?.code === '42501') return formError('err_not_allowed');
+	if (err) return formError('err_save_failed');
+	return { blocked: blocked ? parsed.data.userId : null, unblocked: blocked ? null : parsed.data.userId };
+}

@@ -1,0 +1,11 @@
+// Code lists for burenhulp, without zod, so components can import them without pulling the schema
+// library into the browser bundle.
+export const helpKinds = ['vraag', 'aanbod'] as const;
+export const helpCategories = [
+	'boodschappen', 'klussen', 'gezelschap', 'vervoer', 'administratie', 'digitaal', 'taal', 'tuin', 'huisdieren', 'anders'
+] as const;
+export const helpOutcomes = ['geholpen', 'niet_geholpen', 'contact_blijft'] as const;
+export const days = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
+export const dayparts = ['ochtend', 'middag', 'avond'] as const;
+/** The same reasons as public.report_reason and $lib/schemas/report. */
+export const reportReasons = ['spam', 'ongepast', 'onveilig', 'oplichting', 'privacy', 'anders'] as const;
