@@ -385,6 +385,250 @@ export type Database = {
 					{ foreignKeyName: "help_posts_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
 				];
 			};
+			initiatief_contacten: {
+				Row: {
+					contact: string;
+					initiatief_id: string;
+					user_id: string;
+				};
+				Insert: {
+					contact: string;
+					initiatief_id: string;
+					user_id?: string;
+				};
+				Update: {
+					contact?: string;
+					initiatief_id?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatief_contacten_initiatief_id_user_id_fkey"; columns: ["initiatief_id", "user_id"]; isOneToOne: true; referencedRelation: "initiatief_deelnemers"; referencedColumns: ["initiatief_id", "user_id"] },
+				];
+			};
+			initiatief_deelnemers: {
+				Row: {
+					brings: string[];
+					created_at: string;
+					initiatief_id: string;
+					is_organiser: boolean;
+					note: string;
+					user_id: string;
+				};
+				Insert: {
+					brings?: string[];
+					created_at?: string;
+					initiatief_id: string;
+					is_organiser?: boolean;
+					note?: string;
+					user_id?: string;
+				};
+				Update: {
+					brings?: string[];
+					created_at?: string;
+					initiatief_id?: string;
+					is_organiser?: boolean;
+					note?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatief_deelnemers_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: false; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatief_deelnemers_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			initiatief_notities: {
+				Row: {
+					author_id: string;
+					body: string;
+					created_at: string;
+					id: number;
+					initiatief_id: string;
+				};
+				Insert: {
+					author_id?: string;
+					body: string;
+					created_at?: string;
+					id?: never;
+					initiatief_id: string;
+				};
+				Update: {
+					author_id?: string;
+					body?: string;
+					created_at?: string;
+					id?: never;
+					initiatief_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatief_notities_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatief_notities_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: false; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
+				];
+			};
+			initiatief_reacties: {
+				Row: {
+					author_id: string;
+					body: string;
+					created_at: string;
+					hidden_at: string | null;
+					hidden_by: string | null;
+					hidden_reason: string;
+					id: number;
+					initiatief_id: string;
+				};
+				Insert: {
+					author_id?: string;
+					body: string;
+					created_at?: string;
+					hidden_at?: string | null;
+					hidden_by?: string | null;
+					hidden_reason?: string;
+					id?: never;
+					initiatief_id: string;
+				};
+				Update: {
+					author_id?: string;
+					body?: string;
+					created_at?: string;
+					hidden_at?: string | null;
+					hidden_by?: string | null;
+					hidden_reason?: string;
+					id?: never;
+					initiatief_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatief_reacties_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatief_reacties_hidden_by_fkey"; columns: ["hidden_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatief_reacties_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: false; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
+				];
+			};
+			initiatief_updates: {
+				Row: {
+					author_id: string;
+					body: string;
+					created_at: string;
+					id: number;
+					initiatief_id: string;
+				};
+				Insert: {
+					author_id?: string;
+					body: string;
+					created_at?: string;
+					id?: never;
+					initiatief_id: string;
+				};
+				Update: {
+					author_id?: string;
+					body?: string;
+					created_at?: string;
+					id?: never;
+					initiatief_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatief_updates_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatief_updates_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: false; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
+				];
+			};
+			initiatieven: {
+				Row: {
+					author_id: string;
+					body: string;
+					buurt_code: string;
+					claimed_by: string | null;
+					coach_id: string | null;
+					created_at: string;
+					gemeente_code: string;
+					hands_count: number | null;
+					id: string;
+					joiner_count: number;
+					lat: number | null;
+					lng: number | null;
+					materials: string;
+					moderator_message: string;
+					money_amount: number | null;
+					needs: string[];
+					published_at: string | null;
+					search: string | null;
+					space: string;
+					stage: string;
+					starts_on: string | null;
+					status: string;
+					submitted_at: string | null;
+					summary: string | null;
+					themes: string[];
+					title: string;
+					updated_at: string;
+					when_text: string;
+					wijk_code: string;
+				};
+				Insert: {
+					author_id: string;
+					body: string;
+					buurt_code: string;
+					claimed_by?: string | null;
+					coach_id?: string | null;
+					created_at?: string;
+					gemeente_code?: string;
+					hands_count?: number | null;
+					id?: string;
+					joiner_count?: number;
+					lat?: number | null;
+					lng?: number | null;
+					materials?: string;
+					moderator_message?: string;
+					money_amount?: number | null;
+					needs?: string[];
+					published_at?: string | null;
+					search?: never;
+					space?: string;
+					stage?: string;
+					starts_on?: string | null;
+					status?: string;
+					submitted_at?: string | null;
+					summary?: never;
+					themes: string[];
+					title: string;
+					updated_at?: string;
+					when_text?: string;
+					wijk_code?: string;
+				};
+				Update: {
+					author_id?: string;
+					body?: string;
+					buurt_code?: string;
+					claimed_by?: string | null;
+					coach_id?: string | null;
+					created_at?: string;
+					gemeente_code?: string;
+					hands_count?: number | null;
+					id?: string;
+					joiner_count?: number;
+					lat?: number | null;
+					lng?: number | null;
+					materials?: string;
+					moderator_message?: string;
+					money_amount?: number | null;
+					needs?: string[];
+					published_at?: string | null;
+					search?: never;
+					space?: string;
+					stage?: string;
+					starts_on?: string | null;
+					status?: string;
+					submitted_at?: string | null;
+					summary?: never;
+					themes?: string[];
+					title?: string;
+					updated_at?: string;
+					when_text?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatieven_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatieven_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "initiatieven_claimed_by_fkey"; columns: ["claimed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatieven_coach_id_fkey"; columns: ["coach_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatieven_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "initiatieven_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
 			profile_private: {
 				Row: {
 					address: string;
@@ -911,8 +1155,11 @@ export type Database = {
 		Functions: {
 			add_repair_cafe_date: { Args: { p_series: string; p_day: string; p_start: string; p_end: string; p_capacity: number }; Returns: number };
 			cancel_repair_cafe_date: { Args: { p_date: number }; Returns: undefined };
+			claim_initiatief: { Args: { p_id: string }; Returns: undefined };
+			coach_initiatief: { Args: { p_id: string }; Returns: undefined };
 			create_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string }; Returns: string };
 			create_repair_cafe_series: { Args: { p_buurt_code: string; p_name: string; p_venue: string; p_address: string; p_lat: number; p_lng: number; p_description: string; p_rule: string; p_dates: string[]; p_start: string; p_end: string; p_capacity: number; p_organiser?: string }; Returns: string };
+			delete_initiatief_concept: { Args: { p_id: string }; Returns: undefined };
 			help_approve_care: { Args: { p_match: string }; Returns: string };
 			help_block_author: { Args: { p_post: string }; Returns: undefined };
 			help_check_in: { Args: { p_match: string; p_answer: string }; Returns: undefined };
@@ -925,7 +1172,11 @@ export type Database = {
 			help_stop: { Args: { p_match: string }; Returns: undefined };
 			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: { id: string; kind: string; first_name: string; category: string; description: string; buurt_naam: string; distance_m: number; when_kind: string; on_date: string; slots: string[]; interests: string[]; talents: string[] }[] };
 			help_withdraw: { Args: { p_post: string }; Returns: undefined };
+			hide_initiatief_reactie: { Args: { p_id: number; p_reason: string }; Returns: undefined };
+			join_initiatief: { Args: { p_id: string; p_brings: string[]; p_note: string; p_contact: string }; Returns: undefined };
+			leave_initiatief: { Args: { p_id: string }; Returns: undefined };
 			manages_repair_series: { Args: { p_series: string }; Returns: boolean };
+			moderate_initiatief: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
 			repair_cafe_cancel: { Args: { p_signup: number }; Returns: undefined };
@@ -934,12 +1185,17 @@ export type Database = {
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
 			rommelroute_map: { Args: { p_edition: string }; Returns: Json };
 			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
+			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
+			set_initiatief_organiser: { Args: { p_id: string; p_user: string; p_on: boolean }; Returns: undefined };
+			set_initiatief_stage: { Args: { p_id: string; p_stage: string }; Returns: undefined };
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };
 			set_worker_wijken: { Args: { p_user: string; p_wijken: string[] }; Returns: undefined };
 			update_my_profile: { Args: { p_display_name: string; p_buurt_code: string; p_interests: string[]; p_talents: string[]; p_interests_other: string; p_talents_other: string; p_availability: string[]; p_about: string; p_phone: string }; Returns: undefined };
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
+			withdraw_initiatief: { Args: { p_id: string }; Returns: undefined };
+			works_in_wijk: { Args: { p_wijk: string }; Returns: boolean };
 		};
 		Enums: {
 			app_role: "bewoner" | "opbouwwerker" | "coordinator" | "admin";

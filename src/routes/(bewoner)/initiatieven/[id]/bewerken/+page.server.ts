@@ -1,0 +1,31 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { listBuurten } from '$lib/server/areas';
+import { must } from '$lib/server/db-errors';
+import { saveInitiatief } from '$lib/server/initiatieven';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!z.uuid().safeParse(params.id).success) error(404, { message: 'not found' });
+	const [row, buurten] = await Promise.all([
+		locals.supabase
+			.from('initiatieven')
+			.select('id, author_id, title, body, themes, buurt_code, lat, lng, needs, hands_count, materials, space, money_amount, starts_on, when_text, status, moderator_message')
+			.eq('id', params.id)
+			.maybeSingle(),
+		listBuurten(locals.supabase)
+	]);
+	const initiatief = must(row, 'initiatief to edit');
+	if (!initiatief || initiatief.author_id !== locals.user!.id) error(404, { message: 'not found' });
+	// Only a concept or one sent back for changes can be edited (the database refuses the rest too).
+	if (initiatief.status !== 'concept' && initiatief.status !== 'aanpassing_gevraagd') redirect(303, `/initiatieven/${initiatief.id}`);
+	return { initiatief, buurten };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const saved = await saveInitiatief(request, locals.supabase, params.id);
+		if ('failure' in saved) return saved.failure;
+		redirect(303, `/mijn-initiatieven?${saved.submitted ? 'ingediend' : 'opgeslagen'}=${saved.id}`);
+	}
+};

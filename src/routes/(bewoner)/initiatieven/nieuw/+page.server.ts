@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { listBuurten } from '$lib/server/areas';
+import { must } from '$lib/server/db-errors';
+import { saveInitiatief } from '$lib/server/initiatieven';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const [buurten, profile] = await Promise.all([
+		listBuurten(locals.supabase),
+		locals.supabase.from('profiles').select('buurt_code').eq('id', locals.user!.id).single()
+	]);
+	return { buurten, ownBuurt: must(profile, 'own buurt').buurt_code };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const saved = await saveInitiatief(request, locals.supabase, null);
+		if ('failure' in saved) return saved.failure;
+		redirect(303, `/mijn-initiatieven?${saved.submitted ? 'ingediend' : 'opgeslagen'}=${saved.id}`);
+	}
+};

@@ -1,0 +1,12 @@
+import { listFilterSchema } from '$lib/schemas/initiatief';
+import { areaLists, listPublished } from '$lib/server/initiatieven';
+import type { PageServerLoad } from './$types';
+
+// Published initiatives only: RLS shows visitors nothing else, and the filter keeps a worker's or an
+// author's own unpublished ones out of the public list too.
+export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
+	const filter = listFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const [list, areas] = await Promise.all([listPublished(locals.supabase, filter), areaLists(locals.supabase)]);
+	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=30' });
+	return { filter, total: list.total, pages: list.pages, initiatieven: list.rows, ...areas };
+};
