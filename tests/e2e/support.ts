@@ -19,9 +19,11 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 export async function logIn(page: Page, email: string, password = 'buurtplein-demo'): Promise<void> {
-	await page.goto('/inloggen');
+	// Fill in only once the page has settled: on a busy machine, hydration can otherwise reset the fields.
+	await page.goto('/inloggen', { waitUntil: 'networkidle' });
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/profiel/);
 }
