@@ -30,3 +30,27 @@ export function addDays(day: string, days: number): string {
 export function formatDateTimeRange(start: string, end: string, locale: string): string {
 	return `${formatDateTime(start, locale)}–${formatTime(end, locale)}`;
 }
+
+// Amsterdam's clock is UTC+1 in winter and UTC+2 in summer: a fixed "+01:00" is an hour off from the
+// last Sunday of March to the last of October.
+
+/** The ISO timestamp of a local Amsterdam date and time, e.g. 2026-07-04 10:00 → 2026-07-04T10:00:00+02:00. */
+export function amsterdamTimestamp(day: string, time = '00:00:00'): string {
+	const clock = time.length === 5 ? `${time}:00` : time;
+	return `${day}T${clock}${amsterdamOffset(day, clock)}`;
+}
+
+/** The UTC offset in Amsterdam at that local moment ("+01:00" or "+02:00"). */
+export function amsterdamOffset(day: string, clock = '12:00:00'): string {
+	// Guess with +01:00, then ask what Amsterdam's offset is at that instant; around the switch at night
+	// the second answer is the one in force at that local time.
+	let offset = '+01:00';
+	for (let i = 0; i < 2; i++) {
+		const instant = new Date(`${day}T${clock}${offset}`);
+		const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' })
+			.formatToParts(instant)
+			.find((part) => part.type === 'timeZoneName')?.value;
+		offset = name?.replace('GMT', '') || '+00:00';
+	}
+	return offset;
+}

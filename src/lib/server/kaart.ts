@@ -3,7 +3,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { MapPoint } from '$lib/components/map/types';
-import { addDays } from '$lib/format';
+import { addDays, amsterdamTimestamp } from '$lib/format';
 import { must } from './db-errors';
 
 type Db = SupabaseClient<Database>;
@@ -26,8 +26,8 @@ export async function repairCafePoints(supabase: Db, period: Period): Promise<Re
 			.from('repair_cafe_dates')
 			.select('starts_at, capacity, booked, repair_cafe_series!inner(id, name, venue, lat, lng)')
 			.eq('cancelled', false)
-			.gte('starts_at', `${period.from}T00:00:00+01:00`)
-			.lt('starts_at', `${addDays(period.until, 1)}T00:00:00+01:00`)
+			.gte('starts_at', amsterdamTimestamp(period.from))
+			.lt('starts_at', amsterdamTimestamp(addDays(period.until, 1)))
 			.gt('starts_at', new Date().toISOString())
 			.order('starts_at')
 			.limit(500),

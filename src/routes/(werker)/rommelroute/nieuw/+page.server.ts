@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { amsterdamTimestamp } from '$lib/format';
 import { editionSchema } from '$lib/schemas/kaart';
 import { formError, parseForm } from '$lib/server/forms';
 import { messageKeyFor } from '$lib/server/kaart-errors';
@@ -15,7 +16,7 @@ export const actions: Actions = {
 		const values = { ...e };
 		// The window runs from the start of its first day to the end of its last, Dutch time; on the
 		// day itself registration closes when the route starts.
-		const closesAt = e.closes === e.day ? `${e.day}T${e.starts}:00+01:00` : `${e.closes}T23:59:59+01:00`;
+		const closesAt = e.closes === e.day ? amsterdamTimestamp(e.day, e.starts) : amsterdamTimestamp(e.closes, '23:59:59');
 		const result = await locals.supabase
 			.from('rommelroute_editions')
 			.insert({
@@ -24,7 +25,7 @@ export const actions: Actions = {
 				day: e.day,
 				starts: e.starts,
 				ends: e.ends,
-				registration_opens: `${e.opens}T00:00:00+01:00`,
+				registration_opens: amsterdamTimestamp(e.opens),
 				registration_closes: closesAt,
 				description: e.description
 			})
