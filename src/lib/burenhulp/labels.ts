@@ -2,6 +2,8 @@
 // Explicit maps rather than m[`help_cat_${code}`]: a dynamic lookup would pull every message of the
 // site into the browser bundle of each page that shows a label.
 import { m } from '$lib/paraglide/messages';
+import type { Tag } from '$lib/profile-options';
+import { tagLabels } from '$lib/tags';
 
 type Message = () => string;
 
@@ -32,26 +34,6 @@ const outcomes: Record<string, Message> = {
 	niet_geholpen: m.help_outcome_niet_geholpen,
 	contact_blijft: m.help_outcome_contact_blijft
 };
-const tags: Record<string, Message> = {
-	tuinieren: m.tag_tuinieren,
-	koken: m.tag_koken,
-	muziek: m.tag_muziek,
-	sport: m.tag_sport,
-	lezen: m.tag_lezen,
-	techniek: m.tag_techniek,
-	klussen: m.tag_klussen,
-	handwerk: m.tag_handwerk,
-	computers: m.tag_computers,
-	talen: m.tag_talen,
-	kinderen: m.tag_kinderen,
-	dieren: m.tag_dieren,
-	wandelen: m.tag_wandelen,
-	fietsen: m.tag_fietsen,
-	kunst: m.tag_kunst,
-	spelletjes: m.tag_spelletjes,
-	administratie: m.tag_administratie,
-	natuur: m.tag_natuur
-};
 const dayNames: Record<string, Message> = { ma: m.day_ma, di: m.day_di, wo: m.day_wo, do: m.day_do, vr: m.day_vr, za: m.day_za, zo: m.day_zo };
 const partNames: Record<string, Message> = { ochtend: m.part_ochtend, middag: m.part_middag, avond: m.part_avond };
 export const reportReasonLabels: Record<string, Message> = {
@@ -66,7 +48,7 @@ export const reportReasonLabels: Record<string, Message> = {
 export const categoryLabel = (code: string) => categories[code]?.() ?? code;
 export const statusLabel = (code: string) => statuses[code]?.() ?? code;
 export const outcomeLabel = (code: string) => outcomes[code]?.() ?? code;
-export const tagLabel = (code: string) => tags[code]?.() ?? code;
+export const tagLabel = (code: string) => tagLabels[code as Tag]?.() ?? code;
 
 /** "di-middag" → "dinsdag middag" */
 export function slotLabel(slot: string): string {
