@@ -4,7 +4,10 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { MapPoint } from '$lib/components/map/types';
 import { addDays, amsterdamTimestamp } from '$lib/format';
+import { idSchema } from '$lib/schemas/kaart';
 import { must } from './db-errors';
+import { formError, parseForm } from './forms';
+import { messageKeyFor } from './kaart-errors';
 
 type Db = SupabaseClient<Database>;
 
@@ -149,4 +152,16 @@ export async function jsonResponse(body: unknown, request: Request, maxAge = 60)
 		return new Response(gzipSync(text), { headers: { ...headers, 'content-encoding': 'gzip' } });
 	}
 	return new Response(text, { headers });
+}
+
+/**
+ * The form action that cancels a Repair Café sign-up, for the resident ("mijn") and the organiser
+ * alike: the database decides who may, and moves the first on the waiting list up.
+ */
+export async function cancelSignup({ request, locals }: { request: Request; locals: App.Locals }) {
+	const parsed = await parseForm(request, idSchema);
+	if ('failure' in parsed) return parsed.failure;
+	const { error, status } = await locals.supabase.rpc('repair_cafe_cancel', { p_signup: parsed.data.id });
+	if (error) return formError(messageKeyFor(error, status));
+	return { done: 'signup_cancelled' as const };
 }

@@ -2,6 +2,7 @@ import { idSchema, signupEditSchema, standEditSchema } from '$lib/schemas/kaart'
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import { messageKeyFor } from '$lib/server/kaart-errors';
+import { cancelSignup } from '$lib/server/kaart';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -34,13 +35,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	cancelSignup: async ({ request, locals }) => {
-		const parsed = await parseForm(request, idSchema);
-		if ('failure' in parsed) return parsed.failure;
-		const { error, status } = await locals.supabase.rpc('repair_cafe_cancel', { p_signup: parsed.data.id });
-		if (error) return formError(messageKeyFor(error, status));
-		return { done: 'signup_cancelled' };
-	},
+	cancelSignup,
 	editSignup: async ({ request, locals }) => {
 		const parsed = await parseForm(request, signupEditSchema);
 		if ('failure' in parsed) return parsed.failure;

@@ -2,6 +2,7 @@ import { extraDateSchema, idSchema, outcomeSchema } from '$lib/schemas/kaart';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import { messageKeyFor } from '$lib/server/kaart-errors';
+import { cancelSignup } from '$lib/server/kaart';
 import { managedSeries } from './series';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,13 +50,7 @@ export const actions: Actions = {
 		if (error) return formError(error.code === '23505' ? 'err_repair_date_exists' : messageKeyFor(error, status), '_form', { ...d, capacity: String(d.capacity) });
 		return { done: 'date_added' };
 	},
-	cancelSignup: async ({ request, locals }) => {
-		const parsed = await parseForm(request, idSchema);
-		if ('failure' in parsed) return parsed.failure;
-		const { error, status } = await locals.supabase.rpc('repair_cafe_cancel', { p_signup: parsed.data.id });
-		if (error) return formError(messageKeyFor(error, status));
-		return { done: 'signup_cancelled' };
-	},
+	cancelSignup,
 	outcome: async ({ request, locals }) => {
 		const parsed = await parseForm(request, outcomeSchema);
 		if ('failure' in parsed) return parsed.failure;
