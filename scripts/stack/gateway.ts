@@ -2,6 +2,9 @@
 // createClient(SUPABASE_URL, key) works unchanged here and against a hosted project.
 import { createServer, request, type Server } from 'node:http';
 
+/** Seconds a client should wait while PostgREST is being started again (see postgrest.ts). */
+const RETRY_AFTER_SECONDS = '2';
+
 export function startGateway(port: number, postgrestPort: number): Promise<Server> {
 	const server = createServer((req, res) => {
 		const url = req.url ?? '/';
@@ -23,11 +26,16 @@ export function startGateway(port: number, postgrestPort: number): Promise<Serve
 				upstreamRes.pipe(res);
 			}
 		);
-		upstream.on('error', () => {
+		upstream.on('error', (error: Error & { code?: string }) => {
 			if (res.headersSent) return res.destroy();
-			res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
-			res.end(JSON.stringify({ code: 'PGRST000', message: 'PostgREST is not reachable' }));
+			// Refused: PostgREST is not running (it is being restarted); the request never reached it,
+			// so a client may safely send it again. Anything else broke after the request was sent:
+			// whether it was carried out is unknown, and 502 says so (clients do not repeat it).
+			const refused = error.code === 'ECONNREFUSED';
+			res.writeHead(refused ? 503 : 502, { 'content-type': 'application/json', 'retry-after': RETRY_AFTER_SECONDS });
+			res.end(JSON.stringify({ message: refused ? 'PostgREST is not running' : `PostgREST did not answer (${error.code ?? error.message})` }));
 		});
+		req.on('error', () => upstream.destroy());
 		req.pipe(upstream);
 	});
 	server.keepAliveTimeout = 65_000;

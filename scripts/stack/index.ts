@@ -1,5 +1,8 @@
 // One call starts the whole local Supabase-compatible stack: database, roles, migrations, seed,
-// PostgREST and the /rest/v1 gateway. Used by `npm run dev`, the tests and the benchmarks.
+// PostgREST and the /rest/v1 gateway. Used by `npm run dev`, the tests and the benchmarks. The stack
+// heals itself: PostgREST is started again when it exits (postgrest.ts), the stack's own database
+// connection is replaced when the server drops it (db.ts), and the gateway answers 503 at once while
+// PostgREST is away (gateway.ts).
 import { createServer } from 'node:net';
 import { openPglite, openPostgres, type Database } from './db.ts';
 import { startGateway } from './gateway.ts';
@@ -34,7 +37,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	const log = options.log ?? ((line: string) => console.error(line));
 	const jwtSecret = options.jwtSecret ?? LOCAL_JWT_SECRET;
 	const db = options.databaseUrl
-		? await openPostgres(options.databaseUrl)
+		? await openPostgres(options.databaseUrl, log)
 		: await openPglite(options.dataDir ?? null);
 	const migrations = await migrate(db, { seed: options.seed });
 	if (migrations.applied.length) log(`[stack] applied ${migrations.applied.length} migration(s)`);
@@ -48,13 +51,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		embedded: db.kind === 'pglite',
 		log: (line) => log(`[postgrest] ${line}`)
 	});
-	postgrest.process.once('exit', (code, signal) => {
-		if (!stopping) log(`[stack] PostgREST stopped unexpectedly (code ${code}, signal ${signal}); the site answers 503 until it is back`);
-	});
 	const gateway = await startGateway(options.port ?? 0, postgrestPort);
 	const address = gateway.address();
 	const port = typeof address === 'object' && address ? address.port : options.port;
-	let stopping = false;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		anonKey: await apiKey('anon', jwtSecret),
@@ -64,10 +63,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		postgrest,
 		migrations,
 		async stop() {
-			stopping = true;
+			const postgrestStopped = postgrest.stop(); // first, so that its supervisor restarts nothing
 			await new Promise((resolve) => gateway.close(resolve));
 			gateway.closeAllConnections();
-			await postgrest.stop();
+			await postgrestStopped;
 			await db.close();
 		}
 	};

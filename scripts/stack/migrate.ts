@@ -58,7 +58,8 @@ export async function migrate(db: Database, { seed }: { seed: boolean }): Promis
 				await db.exec(`begin;\n${sql}\n;commit;`);
 			} catch (error) {
 				await db.exec('rollback').catch(() => {});
-				throw new Error(`seed ${name} failed: ${(error as Error).message}`);
+				// Seeds run once per file name: a renamed or split seed meets its own rows again.
+				throw new Error(`seed ${name} failed: ${(error as Error).message} (demo data changed? \`npm run db:reset\` starts anew)`);
 			}
 			await db.query('insert into supabase_migrations.seed_files (path, hash) values ($1, $2)', [name, hash]);
 			seeded.push(name);
