@@ -45,6 +45,7 @@ function count(report: string, kind: 'vitest' | 'playwright') {
 
 async function postgresReachable(): Promise<boolean> {
 	const client = new pg.Client({ connectionString: pgServer, connectionTimeoutMillis: 3000 });
+	client.on('error', () => {}); // a failure shows in connect()'s rejection
 	try {
 		await client.connect();
 		await client.end();

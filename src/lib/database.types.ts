@@ -10,6 +10,7 @@ export type Database = {
 					actor_id: string | null;
 					created_at: string;
 					details: Json;
+					gemeente_code: string | null;
 					id: number;
 					reason: string;
 					subject_id: string;
@@ -21,6 +22,7 @@ export type Database = {
 					actor_id?: string | null;
 					created_at?: string;
 					details?: Json;
+					gemeente_code?: string | null;
 					id?: never;
 					reason?: string;
 					subject_id: string;
@@ -32,6 +34,7 @@ export type Database = {
 					actor_id?: string | null;
 					created_at?: string;
 					details?: Json;
+					gemeente_code?: string | null;
 					id?: never;
 					reason?: string;
 					subject_id?: string;
@@ -40,6 +43,7 @@ export type Database = {
 				};
 				Relationships: [
 					{ foreignKeyName: "audit_log_actor_id_fkey"; columns: ["actor_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "audit_log_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
 					{ foreignKeyName: "audit_log_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
 				];
 			};
@@ -101,6 +105,26 @@ export type Database = {
 					{ foreignKeyName: "buurten_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
 				];
 			};
+			calendar_feeds: {
+				Row: {
+					created_at: string;
+					token_hash: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					token_hash: string;
+					user_id?: string;
+				};
+				Update: {
+					created_at?: string;
+					token_hash?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "calendar_feeds_user_id_fkey"; columns: ["user_id"]; isOneToOne: true; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
 			coordinators: {
 				Row: {
 					gemeente_code: string;
@@ -121,34 +145,74 @@ export type Database = {
 			};
 			email_outbox: {
 				Row: {
+					attempts: number;
+					body_html: string | null;
 					body_text: string;
 					created_at: string;
+					dedupe_key: string | null;
 					id: number;
 					kind: string;
 					last_error: string | null;
+					message_id: string | null;
+					sending_at: string | null;
+					sending_by: string | null;
 					sent_at: string | null;
 					subject: string;
+					suppressed_at: string | null;
 					to_address: string;
 				};
 				Insert: {
+					attempts?: number;
+					body_html?: string | null;
 					body_text: string;
 					created_at?: string;
+					dedupe_key?: string | null;
 					id?: never;
 					kind: string;
 					last_error?: string | null;
+					message_id?: string | null;
+					sending_at?: string | null;
+					sending_by?: string | null;
 					sent_at?: string | null;
 					subject: string;
+					suppressed_at?: string | null;
 					to_address: string;
 				};
 				Update: {
+					attempts?: number;
+					body_html?: string | null;
 					body_text?: string;
 					created_at?: string;
+					dedupe_key?: string | null;
 					id?: never;
 					kind?: string;
 					last_error?: string | null;
+					message_id?: string | null;
+					sending_at?: string | null;
+					sending_by?: string | null;
 					sent_at?: string | null;
 					subject?: string;
+					suppressed_at?: string | null;
 					to_address?: string;
+				};
+				Relationships: [
+				];
+			};
+			email_suppressions: {
+				Row: {
+					address: string;
+					created_at: string;
+					kind: string;
+				};
+				Insert: {
+					address: string;
+					created_at?: string;
+					kind: string;
+				};
+				Update: {
+					address?: string;
+					created_at?: string;
+					kind?: string;
 				};
 				Relationships: [
 				];
@@ -169,21 +233,515 @@ export type Database = {
 				Relationships: [
 				];
 			};
+			groep_aanwezigheid: {
+				Row: {
+					answer: string;
+					bijeenkomst_id: number;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					answer: string;
+					bijeenkomst_id: number;
+					updated_at?: string;
+					user_id: string;
+				};
+				Update: {
+					answer?: string;
+					bijeenkomst_id?: number;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_aanwezigheid_bijeenkomst_id_fkey"; columns: ["bijeenkomst_id"]; isOneToOne: false; referencedRelation: "groep_bijeenkomsten"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_aanwezigheid_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			groep_actiepunten: {
+				Row: {
+					bijeenkomst_id: number;
+					body: string;
+					created_at: string;
+					done_at: string | null;
+					done_by: string | null;
+					due_on: string;
+					groep_id: string;
+					id: number;
+					owner_id: string | null;
+				};
+				Insert: {
+					bijeenkomst_id: number;
+					body: string;
+					created_at?: string;
+					done_at?: string | null;
+					done_by?: string | null;
+					due_on: string;
+					groep_id: string;
+					id?: never;
+					owner_id?: string | null;
+				};
+				Update: {
+					bijeenkomst_id?: number;
+					body?: string;
+					created_at?: string;
+					done_at?: string | null;
+					done_by?: string | null;
+					due_on?: string;
+					groep_id?: string;
+					id?: never;
+					owner_id?: string | null;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_actiepunten_bijeenkomst_id_fkey"; columns: ["bijeenkomst_id"]; isOneToOne: false; referencedRelation: "groep_bijeenkomsten"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_actiepunten_done_by_fkey"; columns: ["done_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_actiepunten_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_actiepunten_owner_id_fkey"; columns: ["owner_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			groep_berichten: {
+				Row: {
+					author_id: string | null;
+					body: string;
+					created_at: string;
+					groep_id: string;
+					hidden_at: string | null;
+					hidden_by: string | null;
+					hidden_reason: string;
+					id: number;
+					parent_id: number | null;
+				};
+				Insert: {
+					author_id?: string | null;
+					body: string;
+					created_at?: string;
+					groep_id: string;
+					hidden_at?: string | null;
+					hidden_by?: string | null;
+					hidden_reason?: string;
+					id?: never;
+					parent_id?: number | null;
+				};
+				Update: {
+					author_id?: string | null;
+					body?: string;
+					created_at?: string;
+					groep_id?: string;
+					hidden_at?: string | null;
+					hidden_by?: string | null;
+					hidden_reason?: string;
+					id?: never;
+					parent_id?: number | null;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_berichten_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_berichten_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_berichten_hidden_by_fkey"; columns: ["hidden_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_berichten_parent_id_fkey"; columns: ["parent_id"]; isOneToOne: false; referencedRelation: "groep_berichten"; referencedColumns: ["id"] },
+				];
+			};
+			groep_beslissingen: {
+				Row: {
+					created_at: string;
+					decided_by: string | null;
+					decision: string;
+					groep_id: string;
+					id: number;
+					message: string;
+				};
+				Insert: {
+					created_at?: string;
+					decided_by?: string | null;
+					decision: string;
+					groep_id: string;
+					id?: never;
+					message?: string;
+				};
+				Update: {
+					created_at?: string;
+					decided_by?: string | null;
+					decision?: string;
+					groep_id?: string;
+					id?: never;
+					message?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_beslissingen_decided_by_fkey"; columns: ["decided_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_beslissingen_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+				];
+			};
+			groep_besluiten: {
+				Row: {
+					bijeenkomst_id: number;
+					body: string;
+					id: number;
+				};
+				Insert: {
+					bijeenkomst_id: number;
+					body: string;
+					id?: never;
+				};
+				Update: {
+					bijeenkomst_id?: number;
+					body?: string;
+					id?: never;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_besluiten_bijeenkomst_id_fkey"; columns: ["bijeenkomst_id"]; isOneToOne: false; referencedRelation: "groep_bijeenkomsten"; referencedColumns: ["id"] },
+				];
+			};
+			groep_bijeenkomsten: {
+				Row: {
+					agenda: string;
+					cancel_reason: string;
+					cancelled_at: string | null;
+					coming: number;
+					created_at: string;
+					created_by: string | null;
+					ends_at: string;
+					groep_id: string;
+					id: number;
+					kind: string;
+					place: string;
+					place_kind: string;
+					starts_at: string;
+					title: string;
+				};
+				Insert: {
+					agenda?: string;
+					cancel_reason?: string;
+					cancelled_at?: string | null;
+					coming?: number;
+					created_at?: string;
+					created_by?: string | null;
+					ends_at: string;
+					groep_id: string;
+					id?: never;
+					kind?: string;
+					place: string;
+					place_kind?: string;
+					starts_at: string;
+					title: string;
+				};
+				Update: {
+					agenda?: string;
+					cancel_reason?: string;
+					cancelled_at?: string | null;
+					coming?: number;
+					created_at?: string;
+					created_by?: string | null;
+					ends_at?: string;
+					groep_id?: string;
+					id?: never;
+					kind?: string;
+					place?: string;
+					place_kind?: string;
+					starts_at?: string;
+					title?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_bijeenkomsten_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_bijeenkomsten_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+				];
+			};
+			groep_contacten: {
+				Row: {
+					contact: string;
+					groep_id: string;
+					user_id: string;
+				};
+				Insert: {
+					contact: string;
+					groep_id: string;
+					user_id: string;
+				};
+				Update: {
+					contact?: string;
+					groep_id?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_contacten_groep_id_user_id_fkey"; columns: ["groep_id", "user_id"]; isOneToOne: true; referencedRelation: "groep_leden"; referencedColumns: ["groep_id", "user_id"] },
+				];
+			};
+			groep_leden: {
+				Row: {
+					groep_id: string;
+					joined_at: string;
+					role: string;
+					user_id: string;
+				};
+				Insert: {
+					groep_id: string;
+					joined_at?: string;
+					role?: string;
+					user_id: string;
+				};
+				Update: {
+					groep_id?: string;
+					joined_at?: string;
+					role?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_leden_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_leden_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			groep_notities: {
+				Row: {
+					author_id: string | null;
+					body: string;
+					created_at: string;
+					groep_id: string;
+					id: number;
+				};
+				Insert: {
+					author_id?: string | null;
+					body: string;
+					created_at?: string;
+					groep_id: string;
+					id?: never;
+				};
+				Update: {
+					author_id?: string | null;
+					body?: string;
+					created_at?: string;
+					groep_id?: string;
+					id?: never;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_notities_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_notities_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+				];
+			};
+			groep_uitnodigingen: {
+				Row: {
+					answered_at: string | null;
+					created_at: string;
+					groep_id: string;
+					id: number;
+					invited_by: string | null;
+					role: string;
+					status: string;
+					user_id: string;
+				};
+				Insert: {
+					answered_at?: string | null;
+					created_at?: string;
+					groep_id: string;
+					id?: never;
+					invited_by?: string | null;
+					role?: string;
+					status?: string;
+					user_id: string;
+				};
+				Update: {
+					answered_at?: string | null;
+					created_at?: string;
+					groep_id?: string;
+					id?: never;
+					invited_by?: string | null;
+					role?: string;
+					status?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_uitnodigingen_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_uitnodigingen_invited_by_fkey"; columns: ["invited_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_uitnodigingen_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			groep_verslagen: {
+				Row: {
+					bijeenkomst_id: number;
+					body: string;
+					written_at: string;
+					written_by: string | null;
+				};
+				Insert: {
+					bijeenkomst_id: number;
+					body?: string;
+					written_at?: string;
+					written_by?: string | null;
+				};
+				Update: {
+					bijeenkomst_id?: number;
+					body?: string;
+					written_at?: string;
+					written_by?: string | null;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_verslagen_bijeenkomst_id_fkey"; columns: ["bijeenkomst_id"]; isOneToOne: true; referencedRelation: "groep_bijeenkomsten"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_verslagen_written_by_fkey"; columns: ["written_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			groep_verzoeken: {
+				Row: {
+					answer: string;
+					contact: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					groep_id: string;
+					id: number;
+					reason: string;
+					status: string;
+					user_id: string;
+				};
+				Insert: {
+					answer: string;
+					contact?: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					groep_id: string;
+					id?: never;
+					reason?: string;
+					status?: string;
+					user_id: string;
+				};
+				Update: {
+					answer?: string;
+					contact?: string;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					groep_id?: string;
+					id?: never;
+					reason?: string;
+					status?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "groep_verzoeken_decided_by_fkey"; columns: ["decided_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_verzoeken_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groep_verzoeken_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			groepen: {
+				Row: {
+					buurt_code: string | null;
+					claimed_by: string | null;
+					created_at: string;
+					created_by: string | null;
+					facilitator_id: string | null;
+					gemeente_code: string;
+					id: string;
+					join_mode: string;
+					join_question: string;
+					kind: string;
+					last_activity_at: string | null;
+					member_count: number;
+					name: string;
+					opstart_at: string | null;
+					photo_alt: string;
+					photo_id: string | null;
+					published_at: string | null;
+					purpose: string;
+					samen_op_weg_at: string | null;
+					search: string | null;
+					stage: string;
+					status: string;
+					submitted_at: string | null;
+					summary: string | null;
+					themes: string[];
+					updated_at: string;
+					visibility: string;
+					wijk_code: string;
+					zelfstandig_at: string | null;
+				};
+				Insert: {
+					buurt_code?: string | null;
+					claimed_by?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					facilitator_id?: string | null;
+					gemeente_code?: string;
+					id?: string;
+					join_mode?: string;
+					join_question?: string;
+					kind: string;
+					last_activity_at?: string | null;
+					member_count?: number;
+					name: string;
+					opstart_at?: string | null;
+					photo_alt?: string;
+					photo_id?: string | null;
+					published_at?: string | null;
+					purpose: string;
+					samen_op_weg_at?: string | null;
+					search?: never;
+					stage?: string;
+					status?: string;
+					submitted_at?: string | null;
+					summary?: never;
+					themes: string[];
+					updated_at?: string;
+					visibility?: string;
+					wijk_code?: string;
+					zelfstandig_at?: string | null;
+				};
+				Update: {
+					buurt_code?: string | null;
+					claimed_by?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					facilitator_id?: string | null;
+					gemeente_code?: string;
+					id?: string;
+					join_mode?: string;
+					join_question?: string;
+					kind?: string;
+					last_activity_at?: string | null;
+					member_count?: number;
+					name?: string;
+					opstart_at?: string | null;
+					photo_alt?: string;
+					photo_id?: string | null;
+					published_at?: string | null;
+					purpose?: string;
+					samen_op_weg_at?: string | null;
+					search?: never;
+					stage?: string;
+					status?: string;
+					submitted_at?: string | null;
+					summary?: never;
+					themes?: string[];
+					updated_at?: string;
+					visibility?: string;
+					wijk_code?: string;
+					zelfstandig_at?: string | null;
+				};
+				Relationships: [
+					{ foreignKeyName: "groepen_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "groepen_claimed_by_fkey"; columns: ["claimed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groepen_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groepen_facilitator_id_fkey"; columns: ["facilitator_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "groepen_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "groepen_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
 			help_blocks: {
 				Row: {
 					blocked_id: string;
 					blocker_id: string;
 					created_at: string;
+					id: number;
+					label: string;
 				};
 				Insert: {
 					blocked_id: string;
 					blocker_id?: string;
 					created_at?: string;
+					id?: never;
+					label?: string;
 				};
 				Update: {
 					blocked_id?: string;
 					blocker_id?: string;
 					created_at?: string;
+					id?: never;
+					label?: string;
 				};
 				Relationships: [
 					{ foreignKeyName: "help_blocks_blocked_id_fkey"; columns: ["blocked_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
@@ -306,16 +864,19 @@ export type Database = {
 					full_name: string;
 					phone: string;
 					post_id: string;
+					share_phone: boolean;
 				};
 				Insert: {
 					full_name: string;
 					phone?: string;
 					post_id: string;
+					share_phone?: boolean;
 				};
 				Update: {
 					full_name?: string;
 					phone?: string;
 					post_id?: string;
+					share_phone?: boolean;
 				};
 				Relationships: [
 					{ foreignKeyName: "help_post_private_post_id_fkey"; columns: ["post_id"]; isOneToOne: true; referencedRelation: "help_posts"; referencedColumns: ["id"] },
@@ -383,6 +944,36 @@ export type Database = {
 					{ foreignKeyName: "help_posts_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
 					{ foreignKeyName: "help_posts_owner_id_fkey"; columns: ["owner_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "help_posts_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			initiatief_beslissingen: {
+				Row: {
+					created_at: string;
+					decided_by: string | null;
+					decision: string;
+					id: number;
+					initiatief_id: string;
+					message: string;
+				};
+				Insert: {
+					created_at?: string;
+					decided_by?: string | null;
+					decision: string;
+					id?: never;
+					initiatief_id: string;
+					message?: string;
+				};
+				Update: {
+					created_at?: string;
+					decided_by?: string | null;
+					decision?: string;
+					id?: never;
+					initiatief_id?: string;
+					message?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "initiatief_beslissingen_decided_by_fkey"; columns: ["decided_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "initiatief_beslissingen_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: false; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
 				];
 			};
 			initiatief_contacten: {
@@ -535,13 +1126,13 @@ export type Database = {
 					coach_id: string | null;
 					created_at: string;
 					gemeente_code: string;
+					groep_id: string | null;
 					hands_count: number | null;
 					id: string;
 					joiner_count: number;
 					lat: number | null;
 					lng: number | null;
 					materials: string;
-					moderator_message: string;
 					money_amount: number | null;
 					needs: string[];
 					published_at: string | null;
@@ -566,13 +1157,13 @@ export type Database = {
 					coach_id?: string | null;
 					created_at?: string;
 					gemeente_code?: string;
+					groep_id?: string | null;
 					hands_count?: number | null;
 					id?: string;
 					joiner_count?: number;
 					lat?: number | null;
 					lng?: number | null;
 					materials?: string;
-					moderator_message?: string;
 					money_amount?: number | null;
 					needs?: string[];
 					published_at?: string | null;
@@ -597,13 +1188,13 @@ export type Database = {
 					coach_id?: string | null;
 					created_at?: string;
 					gemeente_code?: string;
+					groep_id?: string | null;
 					hands_count?: number | null;
 					id?: string;
 					joiner_count?: number;
 					lat?: number | null;
 					lng?: number | null;
 					materials?: string;
-					moderator_message?: string;
 					money_amount?: number | null;
 					needs?: string[];
 					published_at?: string | null;
@@ -626,7 +1217,198 @@ export type Database = {
 					{ foreignKeyName: "initiatieven_claimed_by_fkey"; columns: ["claimed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "initiatieven_coach_id_fkey"; columns: ["coach_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "initiatieven_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "initiatieven_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
 					{ foreignKeyName: "initiatieven_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			job_schedules: {
+				Row: {
+					last_slot: string;
+					name: string;
+					updated_at: string;
+				};
+				Insert: {
+					last_slot: string;
+					name: string;
+					updated_at?: string;
+				};
+				Update: {
+					last_slot?: string;
+					name?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+				];
+			};
+			job_workers: {
+				Row: {
+					id: string;
+					jobs_done: number;
+					jobs_failed: number;
+					kinds: string[];
+					last_seen_at: string;
+					started_at: string;
+				};
+				Insert: {
+					id: string;
+					jobs_done?: number;
+					jobs_failed?: number;
+					kinds?: string[];
+					last_seen_at?: string;
+					started_at?: string;
+				};
+				Update: {
+					id?: string;
+					jobs_done?: number;
+					jobs_failed?: number;
+					kinds?: string[];
+					last_seen_at?: string;
+					started_at?: string;
+				};
+				Relationships: [
+				];
+			};
+			jobs: {
+				Row: {
+					attempts: number;
+					created_at: string;
+					dedupe_key: string | null;
+					finished_at: string | null;
+					id: number;
+					kind: string;
+					last_error: string;
+					locked_by: string | null;
+					locked_until: string | null;
+					max_attempts: number;
+					payload: Json;
+					run_at: string;
+					status: string;
+				};
+				Insert: {
+					attempts?: number;
+					created_at?: string;
+					dedupe_key?: string | null;
+					finished_at?: string | null;
+					id?: never;
+					kind: string;
+					last_error?: string;
+					locked_by?: string | null;
+					locked_until?: string | null;
+					max_attempts?: number;
+					payload?: Json;
+					run_at?: string;
+					status?: string;
+				};
+				Update: {
+					attempts?: number;
+					created_at?: string;
+					dedupe_key?: string | null;
+					finished_at?: string | null;
+					id?: never;
+					kind?: string;
+					last_error?: string;
+					locked_by?: string | null;
+					locked_until?: string | null;
+					max_attempts?: number;
+					payload?: Json;
+					run_at?: string;
+					status?: string;
+				};
+				Relationships: [
+				];
+			};
+			notification_kinds: {
+				Row: {
+					default_email: string;
+					kind: string;
+					position: number;
+					staff_only: boolean;
+				};
+				Insert: {
+					default_email: string;
+					kind: string;
+					position: number;
+					staff_only?: boolean;
+				};
+				Update: {
+					default_email?: string;
+					kind?: string;
+					position?: number;
+					staff_only?: boolean;
+				};
+				Relationships: [
+				];
+			};
+			notification_preferences: {
+				Row: {
+					email: string;
+					kind: string;
+					updated_at: string;
+					user_id: string;
+				};
+				Insert: {
+					email: string;
+					kind: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Update: {
+					email?: string;
+					kind?: string;
+					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "notification_preferences_kind_fkey"; columns: ["kind"]; isOneToOne: false; referencedRelation: "notification_kinds"; referencedColumns: ["kind"] },
+					{ foreignKeyName: "notification_preferences_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			notifications: {
+				Row: {
+					count: number;
+					created_at: string;
+					dedupe_key: string | null;
+					email_mode: string;
+					emailed_at: string | null;
+					id: number;
+					kind: string;
+					link: string;
+					params: Json;
+					read_at: string | null;
+					subject_id: string;
+					user_id: string;
+				};
+				Insert: {
+					count?: number;
+					created_at?: string;
+					dedupe_key?: string | null;
+					email_mode?: string;
+					emailed_at?: string | null;
+					id?: never;
+					kind: string;
+					link: string;
+					params?: Json;
+					read_at?: string | null;
+					subject_id?: string;
+					user_id: string;
+				};
+				Update: {
+					count?: number;
+					created_at?: string;
+					dedupe_key?: string | null;
+					email_mode?: string;
+					emailed_at?: string | null;
+					id?: never;
+					kind?: string;
+					link?: string;
+					params?: Json;
+					read_at?: string | null;
+					subject_id?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "notifications_kind_fkey"; columns: ["kind"]; isOneToOne: false; referencedRelation: "notification_kinds"; referencedColumns: ["kind"] },
+					{ foreignKeyName: "notifications_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 				];
 			};
 			profile_private: {
@@ -760,6 +1542,8 @@ export type Database = {
 			repair_cafe_series: {
 				Row: {
 					address: string;
+					approved_at: string | null;
+					approved_by: string | null;
 					buurt_code: string;
 					created_at: string;
 					description: string;
@@ -770,10 +1554,13 @@ export type Database = {
 					organiser_id: string;
 					published: boolean;
 					rule: string;
+					unpublished_by_worker: boolean;
 					venue: string;
 				};
 				Insert: {
 					address: string;
+					approved_at?: string | null;
+					approved_by?: string | null;
 					buurt_code: string;
 					created_at?: string;
 					description?: string;
@@ -784,10 +1571,13 @@ export type Database = {
 					organiser_id: string;
 					published?: boolean;
 					rule?: string;
+					unpublished_by_worker?: boolean;
 					venue: string;
 				};
 				Update: {
 					address?: string;
+					approved_at?: string | null;
+					approved_by?: string | null;
 					buurt_code?: string;
 					created_at?: string;
 					description?: string;
@@ -798,11 +1588,46 @@ export type Database = {
 					organiser_id?: string;
 					published?: boolean;
 					rule?: string;
+					unpublished_by_worker?: boolean;
 					venue?: string;
 				};
 				Relationships: [
+					{ foreignKeyName: "repair_cafe_series_approved_by_fkey"; columns: ["approved_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "repair_cafe_series_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
 					{ foreignKeyName: "repair_cafe_series_organiser_id_fkey"; columns: ["organiser_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			repair_cafe_series_changes: {
+				Row: {
+					address: string;
+					description: string;
+					name: string;
+					proposed_at: string;
+					proposed_by: string | null;
+					series_id: string;
+					venue: string;
+				};
+				Insert: {
+					address: string;
+					description?: string;
+					name: string;
+					proposed_at?: string;
+					proposed_by?: string | null;
+					series_id: string;
+					venue: string;
+				};
+				Update: {
+					address?: string;
+					description?: string;
+					name?: string;
+					proposed_at?: string;
+					proposed_by?: string | null;
+					series_id?: string;
+					venue?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "repair_cafe_series_changes_proposed_by_fkey"; columns: ["proposed_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "repair_cafe_series_changes_series_id_fkey"; columns: ["series_id"]; isOneToOne: true; referencedRelation: "repair_cafe_series"; referencedColumns: ["id"] },
 				];
 			};
 			repair_cafe_signups: {
@@ -957,6 +1782,10 @@ export type Database = {
 					id: number;
 					lat: number;
 					lng: number;
+					pending_at: string | null;
+					pending_description: string | null;
+					pending_sells: string[] | null;
+					pending_show_name: boolean | null;
 					postcode: string;
 					reason: string;
 					resident_id: string;
@@ -977,6 +1806,10 @@ export type Database = {
 					id?: never;
 					lat: number;
 					lng: number;
+					pending_at?: string | null;
+					pending_description?: string | null;
+					pending_sells?: string[] | null;
+					pending_show_name?: boolean | null;
 					postcode: string;
 					reason?: string;
 					resident_id?: string;
@@ -997,6 +1830,10 @@ export type Database = {
 					id?: never;
 					lat?: number;
 					lng?: number;
+					pending_at?: string | null;
+					pending_description?: string | null;
+					pending_sells?: string[] | null;
+					pending_show_name?: boolean | null;
 					postcode?: string;
 					reason?: string;
 					resident_id?: string;
@@ -1044,6 +1881,29 @@ export type Database = {
 				};
 				Relationships: [
 					{ foreignKeyName: "sessions_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "users"; referencedColumns: ["id"] },
+				];
+			};
+			staff_contacts: {
+				Row: {
+					updated_at: string;
+					user_id: string;
+					work_email: string;
+					work_phone: string;
+				};
+				Insert: {
+					updated_at?: string;
+					user_id?: string;
+					work_email?: string;
+					work_phone?: string;
+				};
+				Update: {
+					updated_at?: string;
+					user_id?: string;
+					work_email?: string;
+					work_phone?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "staff_contacts_user_id_fkey"; columns: ["user_id"]; isOneToOne: true; referencedRelation: "profiles"; referencedColumns: ["id"] },
 				];
 			};
 			tags: {
@@ -1133,6 +1993,68 @@ export type Database = {
 			};
 		};
 		Views: {
+			groep_ledenlijst: {
+				Row: {
+					first_name: string | null;
+					full_name: string | null;
+					groep_id: string | null;
+					joined_at: string | null;
+					role: string | null;
+					user_id: string | null;
+				};
+				Relationships: [
+				];
+			};
+			groep_namen: {
+				Row: {
+					first_name: string | null;
+					id: string | null;
+				};
+				Relationships: [
+				];
+			};
+			help_match_parties: {
+				Row: {
+					id: string | null;
+					offer_owner: string | null;
+					request_owner: string | null;
+				};
+				Relationships: [
+				];
+			};
+			my_help_matches: {
+				Row: {
+					activated_at: string | null;
+					care_approved_at: string | null;
+					checkin_due_at: string | null;
+					closed_at: string | null;
+					created_at: string | null;
+					id: string | null;
+					my_side: string | null;
+					needs_care: boolean | null;
+					offer_accepted_at: string | null;
+					offer_checkin: string | null;
+					offer_id: string | null;
+					outcome: string | null;
+					proposed_by_me: boolean | null;
+					request_accepted_at: string | null;
+					request_checkin: string | null;
+					request_id: string | null;
+					status: string | null;
+					thanks: string | null;
+					wijk_code: string | null;
+				};
+				Relationships: [
+				];
+			};
+			profile_names: {
+				Row: {
+					display_name: string | null;
+					id: string | null;
+				};
+				Relationships: [
+				];
+			};
 			rommelroute_stands_public: {
 				Row: {
 					city: string | null;
@@ -1153,18 +2075,40 @@ export type Database = {
 			};
 		};
 		Functions: {
+			add_groep_notitie: { Args: { p_id: string; p_body: string }; Returns: undefined };
 			add_repair_cafe_date: { Args: { p_series: string; p_day: string; p_start: string; p_end: string; p_capacity: number }; Returns: number };
+			add_report_note: { Args: { p_report: number; p_note: string }; Returns: undefined };
+			answer_groep_meeting: { Args: { p_meeting: number; p_answer: string }; Returns: undefined };
+			begin_mail: { Args: { p_id: number; p_worker: string }; Returns: { id: number; to_address: string; subject: string; body_text: string; body_html: string; kind: string; locale: string }[] };
+			calendar_feed: { Args: { p_token: string }; Returns: Json };
+			calendar_feed_groepen: { Args: { p_token: string }; Returns: Json };
+			cancel_groep_meeting: { Args: { p_meeting: number; p_reason: string }; Returns: undefined };
 			cancel_repair_cafe_date: { Args: { p_date: number }; Returns: undefined };
+			claim_groep: { Args: { p_id: string }; Returns: undefined };
 			claim_initiatief: { Args: { p_id: string }; Returns: undefined };
+			claim_jobs: { Args: { p_worker: string; p_kinds: string[]; p_limit?: number; p_lease_seconds?: number }; Returns: Database["public"]["Tables"]["jobs"]["Row"][] };
 			coach_initiatief: { Args: { p_id: string }; Returns: undefined };
+			complete_jobs: { Args: { p_worker: string; p_ids: number[] }; Returns: number };
 			create_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string }; Returns: string };
 			create_repair_cafe_series: { Args: { p_buurt_code: string; p_name: string; p_venue: string; p_address: string; p_lat: number; p_lng: number; p_description: string; p_rule: string; p_dates: string[]; p_start: string; p_end: string; p_capacity: number; p_organiser?: string }; Returns: string };
+			dead_jobs: { Args: { p_limit?: number; p_offset?: number }; Returns: { id: number; kind: string; payload: Json; attempts: number; last_error: string; created_at: string; finished_at: string; total: number }[] };
+			decide_groep_request: { Args: { p_request: number; p_approve: boolean; p_reason: string }; Returns: undefined };
+			decline_groep_invitation: { Args: { p_id: string }; Returns: undefined };
 			delete_initiatief_concept: { Args: { p_id: string }; Returns: undefined };
+			digest_data: { Args: { p_user: string; p_mode: string; p_until: string }; Returns: Json };
+			digest_recipients: { Args: { p_mode: string; p_until: string }; Returns: string[] };
+			enqueue_digests: { Args: { p_mode: string; p_until: string }; Returns: number };
+			enqueue_job: { Args: { p_kind: string; p_payload?: Json; p_run_at?: string; p_dedupe_key?: string; p_max_attempts?: number }; Returns: number };
+			extend_job_leases: { Args: { p_worker: string; p_ids: number[]; p_lease_seconds?: number }; Returns: number };
+			facilitate_groep: { Args: { p_id: string }; Returns: undefined };
+			fail_job: { Args: { p_worker: string; p_id: number; p_error: string; p_retry_seconds: number }; Returns: string };
 			help_approve_care: { Args: { p_match: string }; Returns: string };
 			help_block_author: { Args: { p_post: string }; Returns: undefined };
+			help_block_partner: { Args: { p_match: string }; Returns: undefined };
 			help_check_in: { Args: { p_match: string; p_answer: string }; Returns: undefined };
 			help_close: { Args: { p_match: string; p_outcome: string; p_thanks: string }; Returns: undefined };
-			help_file_for_resident: { Args: { p_name: string; p_buurt_code: string; p_phone: string; p_category: string; p_description: string; p_when_kind: string; p_on_date: string; p_slots: string[]; p_needs_care: boolean }; Returns: string };
+			help_file_for_resident: { Args: { p_name: string; p_buurt_code: string; p_phone: string; p_share_phone: boolean; p_category: string; p_description: string; p_when_kind: string; p_on_date: string; p_slots: string[]; p_needs_care: boolean }; Returns: string };
+			help_match_contact: { Args: { p_match: string }; Returns: { first_name: string; phone: string; email: string; address: string; carried_by: string; work_phone: string; work_email: string }[] };
 			help_partner_email: { Args: { p_match: string }; Returns: string };
 			help_post_is_mine: { Args: { p_post: string }; Returns: boolean };
 			help_propose: { Args: { p_own_post: string; p_other_post: string }; Returns: string };
@@ -1172,28 +2116,75 @@ export type Database = {
 			help_stop: { Args: { p_match: string }; Returns: undefined };
 			help_suggestions: { Args: { p_post: string; p_limit?: number }; Returns: { id: string; kind: string; first_name: string; category: string; description: string; buurt_naam: string; distance_m: number; when_kind: string; on_date: string; slots: string[]; interests: string[]; talents: string[] }[] };
 			help_withdraw: { Args: { p_post: string }; Returns: undefined };
+			hide_groep_bericht: { Args: { p_id: number; p_reason: string }; Returns: undefined };
 			hide_initiatief_reactie: { Args: { p_id: number; p_reason: string }; Returns: undefined };
+			invite_to_groep: { Args: { p_id: string; p_email: string; p_role: string }; Returns: undefined };
+			job_health: { Args: { p_kinds?: string[] }; Returns: Json };
+			join_groep: { Args: { p_id: string; p_answer: string; p_contact: string }; Returns: string };
 			join_initiatief: { Args: { p_id: string; p_brings: string[]; p_note: string; p_contact: string }; Returns: undefined };
+			leave_groep: { Args: { p_id: string; p_successor?: string }; Returns: undefined };
 			leave_initiatief: { Args: { p_id: string }; Returns: undefined };
 			manages_repair_series: { Args: { p_series: string }; Returns: boolean };
+			mark_mail_failed: { Args: { p_id: number; p_error: string }; Returns: undefined };
+			mark_mail_sent: { Args: { p_id: number; p_message_id: string }; Returns: undefined };
+			mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number };
+			moderate_groep: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			moderate_initiatief: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
+			notification_mail_data: { Args: { p_id: number }; Returns: Json };
+			notify_groep_actiepunten_due: { Args: { p_slot: string }; Returns: number };
+			notify_groep_meeting_reminders: { Args: { p_slot: string }; Returns: number };
+			notify_groep_quiet: { Args: { p_slot: string }; Returns: number };
+			notify_help_checkins: { Args: { p_slot: string }; Returns: number };
+			notify_repair_outcomes: { Args: { p_slot: string }; Returns: number };
+			notify_repair_reminders: { Args: { p_slot: string }; Returns: number };
+			notify_rommel_closing: { Args: { p_slot: string }; Returns: number };
+			notify_rommel_day: { Args: { p_slot: string }; Returns: number };
+			notify_werker_digest: { Args: { p_slot: string }; Returns: number };
+			organises_initiatief: { Args: { p_id: string }; Returns: boolean };
+			plan_groep_meeting: { Args: { p_id: string; p_kind: string; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string; p_repeat_weeks?: number }; Returns: number };
+			post_groep_bericht: { Args: { p_id: string; p_parent: number; p_body: string }; Returns: number };
+			prune_jobs: { Args: {  }; Returns: number };
+			queue_digest: { Args: { p_user: string; p_mode: string; p_key: string; p_ids: number[]; p_subject: string; p_text: string; p_html: string }; Returns: undefined };
+			queue_notification_mail: { Args: { p_id: number; p_subject: string; p_text: string; p_html: string }; Returns: undefined };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
+			register_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string; p_token_hash: string; p_expires_at: string; p_verify_subject: string; p_verify_body: string; p_existing_subject: string; p_existing_body: string }; Returns: number };
+			remove_groep_member: { Args: { p_id: string; p_user: string; p_reason: string }; Returns: undefined };
 			repair_cafe_cancel: { Args: { p_signup: number }; Returns: undefined };
 			repair_cafe_record_outcome: { Args: { p_signup: number; p_outcome: string; p_notes?: string }; Returns: undefined };
 			repair_cafe_sign_up: { Args: { p_date: number; p_category: string; p_item: string; p_problem: string; p_waitlist?: boolean }; Returns: string };
+			request_password_reset: { Args: { p_email: string; p_token_hash: string; p_expires_at: string; p_subject: string; p_body: string }; Returns: number };
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
+			retry_dead_job: { Args: { p_id: number }; Returns: undefined };
+			review_repair_cafe_series: { Args: { p_series: string; p_decision: string; p_reason?: string }; Returns: undefined };
+			reviews_repair_series: { Args: { p_series: string }; Returns: boolean };
 			rommelroute_map: { Args: { p_edition: string }; Returns: Json };
 			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
+			save_groep_minutes: { Args: { p_meeting: number; p_body: string; p_besluiten: string[]; p_actiepunten: Json }; Returns: undefined };
 			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
+			schedule_slot: { Args: { p_name: string; p_slot: string; p_kind: string; p_payload?: Json }; Returns: boolean };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
+			set_calendar_feed: { Args: { p_token_hash: string }; Returns: undefined };
+			set_groep_actiepunt_done: { Args: { p_id: number; p_done: boolean }; Returns: undefined };
+			set_groep_contact: { Args: { p_id: string; p_contact: string }; Returns: undefined };
+			set_groep_role: { Args: { p_id: string; p_user: string; p_role: string }; Returns: undefined };
+			set_groep_stage: { Args: { p_id: string; p_stage: string }; Returns: undefined };
+			set_initiatief_groep: { Args: { p_initiatief: string; p_groep: string }; Returns: undefined };
 			set_initiatief_organiser: { Args: { p_id: string; p_user: string; p_on: boolean }; Returns: undefined };
 			set_initiatief_stage: { Args: { p_id: string; p_stage: string }; Returns: undefined };
+			set_my_work_contact: { Args: { p_phone: string; p_email: string }; Returns: undefined };
+			set_notification_preferences: { Args: { p_choices: Json }; Returns: undefined };
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };
 			set_worker_wijken: { Args: { p_user: string; p_wijken: string[] }; Returns: undefined };
+			start_groep: { Args: { p_name: string; p_purpose: string; p_kind: string; p_themes: string[]; p_buurt_code: string; p_wijk_code: string; p_join_mode: string; p_join_question: string; p_visibility: string }; Returns: string };
+			unsubscribe_mail: { Args: { p_address: string; p_kind: string }; Returns: undefined };
+			update_groep: { Args: { p_id: string; p_name: string; p_purpose: string; p_kind: string; p_themes: string[]; p_buurt_code: string; p_wijk_code: string; p_join_mode: string; p_join_question: string; p_visibility: string }; Returns: undefined };
+			update_groep_meeting: { Args: { p_meeting: number; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string }; Returns: undefined };
 			update_my_profile: { Args: { p_display_name: string; p_buurt_code: string; p_interests: string[]; p_talents: string[]; p_interests_other: string; p_talents_other: string; p_availability: string[]; p_about: string; p_phone: string }; Returns: undefined };
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
+			withdraw_groep: { Args: { p_id: string }; Returns: undefined };
+			withdraw_groep_request: { Args: { p_id: string }; Returns: undefined };
 			withdraw_initiatief: { Args: { p_id: string }; Returns: undefined };
 			works_in_wijk: { Args: { p_wijk: string }; Returns: boolean };
 		};

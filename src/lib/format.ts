@@ -1,6 +1,12 @@
 // Dates and times as residents read them: in Dutch (or English) and in Dutch time.
 const ZONE = 'Europe/Amsterdam';
 
+/** A range of calendar days, both ends included (YYYY-MM-DD). */
+export interface Period {
+	from: string;
+	until: string;
+}
+
 export function formatDateTime(iso: string, locale: string): string {
 	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
 		timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit'
@@ -53,4 +59,15 @@ export function amsterdamOffset(day: string, clock = '12:00:00'): string {
 		offset = name?.replace('GMT', '') || '+00:00';
 	}
 	return offset;
+}
+
+/** Euro amounts as Dutch readers expect them. */
+export function euro(amount: number | null, locale = 'nl'): string {
+	if (amount === null) return '';
+	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount);
+}
+
+export function formatDate(value: string | null, locale = 'nl'): string {
+	if (!value) return '';
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(new Date(value));
 }

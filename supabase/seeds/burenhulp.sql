@@ -16,3 +16,7 @@ values ('00000000-0000-4000-9000-000000000004', 'vraag', '00000000-0000-4000-800
         '{wo-middag}', 'BU01930102', now() - interval '10 days');
 insert into public.help_post_private (post_id, full_name, phone)
 values ('00000000-0000-4000-9000-000000000004', 'Gerrit Mulder', '038 4211234');
+-- Gerrit agreed that the neighbour gets his phone number; Sanne carries his request with her work contact.
+update public.help_post_private set share_phone = true where post_id = '00000000-0000-4000-9000-000000000004';
+insert into public.staff_contacts (user_id, work_phone, work_email)
+values ('00000000-0000-4000-8000-000000000004', '038 4260000', 'opbouwwerk.zwolle@buurtplein.test');

@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
-import type { TestEnv } from '../support/env.ts';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { writeSession } from '../support/clients.ts';
+import type { ChildProcess } from 'node:child_process';
+import { freePort } from '../../scripts/stack/index.ts';
+import { startApp, stopApp, type TestEnv } from '../support/env.ts';
+import { startFakePdok, type FakePdok } from '../support/pdok.ts';
 
 export function testEnv(): TestEnv {
 	return JSON.parse(process.env.E2E_ENV ?? '{}');
@@ -18,12 +22,80 @@ export async function expectAccessible(page: Page): Promise<void> {
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
-export async function logIn(page: Page, email: string, password = 'buurtplein-demo'): Promise<void> {
+export async function logIn(page: Page, email: string, password = 'buurtplein-demo', base = ''): Promise<void> {
 	// Fill in only once the page has settled: on a busy machine, hydration can otherwise reset the fields.
-	await page.goto('/inloggen', { waitUntil: 'networkidle' });
+	await page.goto(`${base}/inloggen`, { waitUntil: 'networkidle' });
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page).toHaveURL(/\/profiel/);
+}
+
+/**
+ * Signs a browser context in as a user without the log-in form, by writing a session as the site
+ * does (cookie for 127.0.0.1, any port). For journeys about what a logged-in person does; the log-in form itself has its own tests,
+ * and log-ins are rate-limited per account across the whole run.
+ */
+export async function signIn(context: BrowserContext, userId: string): Promise<void> {
+	const env = testEnv();
+	// Cookies are per host, not per port: this also signs in on a second copy of the site.
+	await context.addCookies([{ name: 'session', value: await writeSession(env, userId), url: env.appUrl }]);
+}
+
+/**
+ * A second copy of the built site on the shared e2e stack that looks addresses up in a local
+ * stand-in for PDOK Locatieserver (the shared e2e site has no geocoder configured).
+ */
+async function startGeocodingSite(): Promise<{ base: string; stop(): Promise<void> }> {
+	const env = testEnv();
+	const pdok: FakePdok = await startFakePdok();
+	const port = await freePort();
+	const app: ChildProcess = await startApp(port, {
+		SUPABASE_URL: env.supabaseUrl,
+		SUPABASE_ANON_KEY: env.anonKey,
+		SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
+		SUPABASE_JWT_SECRET: env.jwtSecret,
+		PDOK_LOCATIESERVER_URL: pdok.url
+	});
+	return {
+		base: `http://127.0.0.1:${port}`,
+		async stop() {
+			await stopApp(app);
+			await pdok.close();
+		}
+	};
+}
+
+/** Runs the file's tests against a geocoding copy of the site; returns its base URL once started. */
+export function useGeocodingSite(): () => string {
+	let site: Awaited<ReturnType<typeof startGeocodingSite>> | undefined;
+	test.beforeAll(async () => {
+		site = await startGeocodingSite();
+	});
+	test.afterAll(async () => {
+		await site?.stop();
+	});
+	return () => site!.base;
+}
+
+export interface ReceivedMail {
+	to: string[];
+	subject: string;
+	text: string;
+	headers: Record<string, string>;
+}
+
+/** Waits for a mail to this address that the e2e SMTP server received (global-setup.ts). */
+export async function waitForMail(address: string, match: (mail: ReceivedMail) => boolean = () => true, timeoutMs = 30_000): Promise<ReceivedMail> {
+	const { existsSync, readFileSync } = await import('node:fs');
+	const file = process.env.E2E_MAILBOX ?? '';
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const mails: ReceivedMail[] = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+		const found = mails.find((mail) => mail.to.includes(address.toLowerCase()) && match(mail));
+		if (found) return found;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`no mail to ${address} within ${timeoutMs} ms`);
 }

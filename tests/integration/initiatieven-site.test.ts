@@ -164,7 +164,7 @@ describe('pages and access', () => {
 		const page = await new Browser(env).get('/initiatieven?q=moestuinen');
 		expect(page.body).toContain('Moestuin achter de flat');
 		expect(page.body).not.toContain('Zwerfafval prikken');
-		const filtered = await new Browser(env).get('/initiatieven?thema=leefbaarheid&gemeente=GM0193');
+		const filtered = await new Browser(env).get('/initiatieven?thema=leefbaarheid&gemeente=GM0193&wijk=WK019309');
 		expect(filtered.body).toContain('Zwerfafval prikken');
 		expect(filtered.body).not.toContain('Moestuin achter de flat');
 		const past = await new Browser(env).get('/initiatieven?pagina=999');

@@ -26,7 +26,7 @@ async function visibleTo(id: string): Promise<Role[]> {
 }
 
 async function status(id: string) {
-	const { data } = await service(env).from('initiatieven').select('status, stage, moderator_message').eq('id', id).single();
+	const { data } = await service(env).from('initiatieven').select('status, stage').eq('id', id).single();
 	return data!;
 }
 
@@ -46,8 +46,10 @@ describe('visibility of an initiative in each state', () => {
 		const worker = await asUser(env, demo.workerZwolle);
 		expect((await worker.rpc('moderate_initiatief', { p_id: id, p_decision: 'afwijzen', p_message: 'Dit is reclame.' })).error).toBeNull();
 		expect(await visibleTo(id)).toEqual(['author', 'a worker of the wijk', 'the coordinator']);
-		const { data } = await (await asUser(env, demo.anna)).from('initiatieven').select('status, moderator_message').eq('id', id).single();
-		expect(data).toEqual({ status: 'afgewezen', moderator_message: 'Dit is reclame.' });
+		const anna = await asUser(env, demo.anna);
+		expect((await anna.from('initiatieven').select('status').eq('id', id).single()).data).toEqual({ status: 'afgewezen' });
+		const { data } = await anna.from('initiatief_beslissingen').select('decision, message').eq('initiatief_id', id);
+		expect(data).toEqual([{ decision: 'afgewezen', message: 'Dit is reclame.' }]);
 	});
 
 	it('a published one by everyone', async () => {
@@ -68,8 +70,9 @@ describe('moderation', () => {
 		expect((await status(id)).status).toBe('ingediend');
 
 		expect((await worker.rpc('moderate_initiatief', { p_id: id, p_decision: 'aanpassen', p_message: 'Waar komen de bakken?' })).error).toBeNull();
-		const { data: seen } = await anna.from('initiatieven').select('status, moderator_message').eq('id', id).single();
-		expect(seen).toEqual({ status: 'aanpassing_gevraagd', moderator_message: 'Waar komen de bakken?' });
+		expect((await status(id)).status).toBe('aanpassing_gevraagd');
+		const { data: seen } = await anna.from('initiatief_beslissingen').select('decision, message').eq('initiatief_id', id);
+		expect(seen).toEqual([{ decision: 'aanpassing_gevraagd', message: 'Waar komen de bakken?' }]);
 
 		const resubmit = await anna.rpc('save_initiatief', { ...validInitiatief, p_id: id, p_body: validInitiatief.p_body + ' Op de galerij van de tweede verdieping.', p_submit: true });
 		expect(resubmit.error).toBeNull();

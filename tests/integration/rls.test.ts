@@ -1,6 +1,8 @@
 // The access matrix, through PostgREST as the app reaches it: every role tries to read what it must
 // not. Passing means the database refuses, whatever the UI shows.
-import { describe, expect, inject, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { newResident } from '../support/burenhulp.ts';
 import { anon, asUser, demo, service, signJwt } from '../support/clients.ts';
 
 const env = inject('env');
@@ -62,10 +64,14 @@ describe('a visitor', () => {
 });
 
 describe('a resident', () => {
-	it("sees a neighbour's public profile but not their private fields", async () => {
+	it("sees a neighbour's profile only with a reason (Bram joined Anna's initiative), never her private fields", async () => {
 		const bram = await asUser(env, demo.bram);
 		const { data } = await bram.from('profiles').select('display_name, interests').eq('id', demo.anna).single();
 		expect(data?.display_name).toBe('Anna de Vries');
+		expect((await bram.from('profile_private').select('phone').eq('user_id', demo.anna)).data).toEqual([]);
+		// A new neighbour: the demo residents meet each other in other test files (matches, joins), in any order.
+		const stranger = await newResident(env, 'Vreemde');
+		expect((await stranger.db.from('profiles').select('id').eq('id', demo.anna)).data).toEqual([]);
 	});
 
 	it('reads their own contact details and sessions, but never the secret hash', async () => {
@@ -243,5 +249,128 @@ describe('blocking an account', () => {
 		await coordinator.rpc('set_account_blocked', { p_user: demo.emre, p_blocked: false, p_reason: 'Gesprek gehad, excuses aangeboden' });
 		const { data: after } = await coordinator.from('users').select('blocked_at').eq('id', demo.emre).single();
 		expect(after?.blocked_at).toBeNull();
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Every table and view, as a visitor and as a resident with no relation to anyone: what they may read.
+// The list is checked against the migrations, so a new table cannot be added without a line here.
+
+type Access = 'public' | 'none';
+interface Probe {
+	/** A column to select (some tables grant only some columns). */
+	column: string;
+	anon: Access;
+	stranger: Access;
+	/** The column naming the owner: the stranger's own rows are left out of what is checked. */
+	owner?: string;
+	/** For 'public': the rows that must still stay hidden (e.g. concepts, closed posts). */
+	hidden?: [column: string, operator: 'eq' | 'neq' | 'notNull', value?: string | boolean];
+}
+
+const matrix: Record<string, Probe> = {
+	gemeenten: { column: 'code', anon: 'public', stranger: 'public' },
+	wijken: { column: 'code', anon: 'public', stranger: 'public' },
+	buurten: { column: 'code', anon: 'public', stranger: 'public' },
+	tags: { column: 'code', anon: 'public', stranger: 'public' },
+	users: { column: 'id', anon: 'none', stranger: 'none', owner: 'id' },
+	profiles: { column: 'id', anon: 'none', stranger: 'public', owner: 'id', hidden: ['role', 'eq', 'bewoner'] },
+	profile_private: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	profile_names: { column: 'id', anon: 'none', stranger: 'public' },
+	worker_wijken: { column: 'user_id', anon: 'none', stranger: 'public' },
+	coordinators: { column: 'user_id', anon: 'none', stranger: 'public' },
+	staff_contacts: { column: 'user_id', anon: 'none', stranger: 'none' },
+	sessions: { column: 'id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	auth_tokens: { column: 'user_id', anon: 'none', stranger: 'none' },
+	email_outbox: { column: 'id', anon: 'none', stranger: 'none' },
+	rate_limits: { column: 'bucket', anon: 'none', stranger: 'none' },
+	audit_log: { column: 'id', anon: 'none', stranger: 'none' },
+	reports: { column: 'id', anon: 'none', stranger: 'none' },
+	initiatieven: { column: 'id', anon: 'public', stranger: 'public', hidden: ['status', 'neq', 'gepubliceerd'] },
+	initiatief_beslissingen: { column: 'id', anon: 'none', stranger: 'none' },
+	initiatief_deelnemers: { column: 'user_id', anon: 'none', stranger: 'none' },
+	initiatief_contacten: { column: 'user_id', anon: 'none', stranger: 'none' },
+	initiatief_updates: { column: 'id', anon: 'public', stranger: 'public' },
+	initiatief_notities: { column: 'id', anon: 'none', stranger: 'none' },
+	initiatief_reacties: { column: 'id', anon: 'public', stranger: 'public', hidden: ['hidden_at', 'notNull'] },
+	help_blocks: { column: 'id', anon: 'none', stranger: 'none' },
+	help_posts: { column: 'id', anon: 'none', stranger: 'public', hidden: ['status', 'neq', 'open'] },
+	help_post_private: { column: 'post_id', anon: 'none', stranger: 'none' },
+	help_matches: { column: 'id', anon: 'none', stranger: 'none' },
+	my_help_matches: { column: 'id', anon: 'none', stranger: 'none' },
+	help_match_parties: { column: 'id', anon: 'none', stranger: 'none' },
+	help_messages: { column: 'id', anon: 'none', stranger: 'none' },
+	repair_cafe_series: { column: 'id', anon: 'public', stranger: 'public', hidden: ['published', 'eq', false] },
+	repair_cafe_series_changes: { column: 'series_id', anon: 'none', stranger: 'none' },
+	repair_cafe_dates: { column: 'id', anon: 'public', stranger: 'public' },
+	repair_cafe_signups: { column: 'id', anon: 'none', stranger: 'none' },
+	rommelroute_editions: { column: 'id', anon: 'public', stranger: 'public' },
+	rommelroute_stands: { column: 'id', anon: 'none', stranger: 'none' },
+	rommelroute_stands_public: { column: 'id', anon: 'public', stranger: 'public' },
+	jobs: { column: 'id', anon: 'none', stranger: 'none' },
+	job_schedules: { column: 'name', anon: 'none', stranger: 'none' },
+	job_workers: { column: 'id', anon: 'none', stranger: 'none' },
+	email_suppressions: { column: 'address', anon: 'none', stranger: 'none' },
+	notification_kinds: { column: 'kind', anon: 'none', stranger: 'public' },
+	notification_preferences: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	notifications: { column: 'id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	calendar_feeds: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	groepen: { column: 'id', anon: 'public', stranger: 'public', hidden: ['visibility', 'eq', 'leden'] },
+	groep_leden: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	groep_ledenlijst: { column: 'user_id', anon: 'none', stranger: 'none' },
+	groep_namen: { column: 'id', anon: 'none', stranger: 'public' },
+	groep_contacten: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	groep_verzoeken: { column: 'id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	groep_uitnodigingen: { column: 'id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	groep_beslissingen: { column: 'id', anon: 'none', stranger: 'none' },
+	groep_notities: { column: 'id', anon: 'none', stranger: 'none' },
+	groep_bijeenkomsten: { column: 'id', anon: 'public', stranger: 'public', hidden: ['kind', 'eq', 'ronde'] },
+	groep_aanwezigheid: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	groep_verslagen: { column: 'bijeenkomst_id', anon: 'none', stranger: 'none' },
+	groep_besluiten: { column: 'id', anon: 'none', stranger: 'none' },
+	groep_actiepunten: { column: 'id', anon: 'none', stranger: 'none', owner: 'owner_id' },
+	groep_berichten: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' }
+};
+
+function relationsInMigrations(): string[] {
+	const dir = new URL('../../supabase/migrations/', import.meta.url);
+	const names = new Set<string>();
+	for (const file of readdirSync(dir)) {
+		for (const match of readFileSync(new URL(file, dir), 'utf8').matchAll(/create (?:table|view) public\.(\w+)/g)) names.add(match[1]);
+	}
+	return [...names].sort();
+}
+
+describe('the matrix of every table', () => {
+	let stranger: { id: string; db: Awaited<ReturnType<typeof asUser>> };
+	beforeAll(async () => {
+		const { data: id } = await service(env).rpc('create_account', { p_email: `vreemd.${Date.now()}@example.test`, p_password_hash: 'x', p_display_name: 'Vera Vreemd', p_buurt_code: 'BU01930902' });
+		stranger = { id: id!, db: await asUser(env, id!) };
+	});
+
+	it('lists every table and view the migrations create', () => {
+		expect(Object.keys(matrix).sort()).toEqual(relationsInMigrations());
+	});
+
+	it.each(Object.entries(matrix))('%s', async (table, probe) => {
+		for (const [who, client, access] of [['a visitor', anon(env), probe.anon], ['a resident without relations', stranger.db, probe.stranger]] as const) {
+			// Everything but the stranger's own rows.
+			const others = () => {
+				const query = client.from(table as 'tags').select(probe.column).limit(20);
+				return who !== 'a visitor' && probe.owner ? query.neq(probe.owner, stranger.id) : query;
+			};
+			const all = await others();
+			if (access === 'none') {
+				expect(all.error === null || all.error.code === '42501', `${table}, ${who}: ${all.error?.message}`).toBe(true);
+				expect(all.data ?? [], `${table}, ${who}`).toEqual([]);
+				continue;
+			}
+			expect(all.error, `${table}, ${who}`).toBeNull();
+			if (!probe.hidden) continue;
+			const [column, operator, value] = probe.hidden;
+			const query = others();
+			const hidden = operator === 'eq' ? query.eq(column as 'code', value as string) : operator === 'neq' ? query.neq(column as 'code', value as string) : query.not(column as 'code', 'is', null);
+			expect((await hidden).data ?? [], `${table}, ${who}: rows that must stay hidden`).toEqual([]);
+		}
 	});
 });

@@ -1,5 +1,6 @@
 // Clients the tests use: supabase-js exactly as the app builds it (anon key, or a short-lived JWT for
 // a user), and a small HTTP client that posts forms to the site as a browser without JavaScript does.
+import { createHash, randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import type { Database } from '../../src/lib/database.types.ts';
@@ -15,7 +16,8 @@ export const demo = {
 	anna: '00000000-0000-4000-8000-000000000011', // Holtenbroek I, Zwolle
 	bram: '00000000-0000-4000-8000-000000000012', // Holtenbroek II, Zwolle
 	chantal: '00000000-0000-4000-8000-000000000013', // Frankhuis (Stadshagen), Zwolle
-	emre: '00000000-0000-4000-8000-000000000014' // Almere Stad
+	emre: '00000000-0000-4000-8000-000000000014', // Almere Stad
+	fatima: '00000000-0000-4000-8000-000000000015' // Stedenwijk, Almere
 } as const;
 export const DEMO_PASSWORD = 'buurtplein-demo';
 
@@ -135,9 +137,36 @@ export class Browser {
 		return response;
 	}
 
+	/**
+	 * Signs in as a user without the log-in form, by writing a session as the site does (id.secret,
+	 * SHA-256 of the secret stored). For tests about what a logged-in person can do: the form itself
+	 * is tested in auth.test.ts, and log-ins are rate-limited per account across all test files.
+	 */
+	async signIn(userId: string): Promise<this> {
+		this.cookies.set('session', await writeSession(this.env, userId));
+		return this;
+	}
+
 	get sessionToken(): string | undefined {
 		return this.cookies.get('session');
 	}
+}
+
+/** A session for the user, written as the site writes one (id.secret, SHA-256 of the secret); its cookie value. */
+export async function writeSession(env: TestEnv, userId: string): Promise<string> {
+	const id = randomBytes(15).toString('base64url');
+	const secret = randomBytes(32).toString('base64url');
+	const { error } = await service(env)
+		.from('sessions')
+		.insert({
+			id,
+			user_id: userId,
+			secret_hash: `\\x${createHash('sha256').update(secret).digest('hex')}`,
+			expires_at: new Date(Date.now() + 24 * 3600_000).toISOString(),
+			user_agent: 'test'
+		});
+	if (error) throw new Error(`could not sign in ${userId}: ${error.message}`);
+	return `${id}.${secret}`;
 }
 
 /** The newest mail to an address, from the outbox (read with the service role, as developers do). */

@@ -57,7 +57,10 @@ export async function startTestEnv(backend: Backend, appEnv: Record<string, stri
 	};
 }
 
-/** The built site on a port, with the outbox readable and client addresses taken from X-Forwarded-For. */
+/**
+ * The built site on a port, with client addresses taken from X-Forwarded-For. When it exits before
+ * answering, the error carries what it printed (e.g. its refusal of development settings).
+ */
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
 	const child = spawn(process.execPath, ['build/index.js'], {
 		cwd: root,
@@ -66,17 +69,24 @@ export async function startApp(port: number, env: Record<string, string>): Promi
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
-			DEV_MAILBOX: '1',
 			// Lets each test act from its own address, so rate limits are tested, not tripped over.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
 			...env
 		},
-		stdio: ['ignore', 'inherit', 'inherit']
+		stdio: ['ignore', 'inherit', 'pipe']
+	});
+	let printed = '';
+	child.stderr!.on('data', (chunk: Buffer) => {
+		if (printed.length < 10_000) printed += chunk.toString();
+		process.stderr.write(chunk);
 	});
 	const deadline = Date.now() + 20_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`the site exited with code ${child.exitCode}`);
+		if (child.exitCode !== null) {
+			if (!child.stderr!.closed) await new Promise((r) => child.stderr!.once('close', r));
+			throw new Error(`the site exited with code ${child.exitCode}: ${printed.trim()}`);
+		}
 		try {
 			await fetch(`http://127.0.0.1:${port}/favicon.svg`);
 			return child;

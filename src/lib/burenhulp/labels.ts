@@ -2,8 +2,8 @@
 // Explicit maps rather than m[`help_cat_${code}`]: a dynamic lookup would pull every message of the
 // site into the browser bundle of each page that shows a label.
 import { m } from '$lib/paraglide/messages';
-import type { Tag } from '$lib/profile-options';
-import { tagLabels } from '$lib/tags';
+import type { Tag } from '$lib/account/profile-options';
+import { tagLabels } from '$lib/account/labels';
 
 type Message = () => string;
 
@@ -36,14 +36,6 @@ const outcomes: Record<string, Message> = {
 };
 const dayNames: Record<string, Message> = { ma: m.day_ma, di: m.day_di, wo: m.day_wo, do: m.day_do, vr: m.day_vr, za: m.day_za, zo: m.day_zo };
 const partNames: Record<string, Message> = { ochtend: m.part_ochtend, middag: m.part_middag, avond: m.part_avond };
-export const reportReasonLabels: Record<string, Message> = {
-	spam: m.help_reason_spam,
-	ongepast: m.help_reason_ongepast,
-	onveilig: m.help_reason_onveilig,
-	oplichting: m.help_reason_oplichting,
-	privacy: m.help_reason_privacy,
-	anders: m.help_reason_anders
-};
 
 export const categoryLabel = (code: string) => categories[code]?.() ?? code;
 export const statusLabel = (code: string) => statuses[code]?.() ?? code;

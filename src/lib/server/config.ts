@@ -1,5 +1,6 @@
 // Server configuration, read once from the environment. Every variable is listed in the README.
 import { env } from '$env/dynamic/private';
+import { productionProblems, refusalMessage } from './production';
 
 function required(name: string): string {
 	const value = env[name];
@@ -27,12 +28,26 @@ export const config = {
 	get mailFrom() {
 		return env.MAIL_FROM || 'Buurtplein <noreply@buurtplein.local>';
 	},
-	/** Shows the developer mailbox at /dev/mail; never set in production. */
-	get devMailbox() {
-		return env.DEV_MAILBOX === '1';
+	/** The site's public address (adapter-node's ORIGIN), for links in mail that jobs write. */
+	get origin() {
+		return (env.ORIGIN || 'http://localhost:5173').replace(/\/$/, '');
+	},
+	/** `JOBS=off` when this instance must not run jobs (a deployment that runs `npm run worker`). */
+	get jobsEnabled() {
+		return env.JOBS !== 'off';
 	},
 	/** Turns off the rate limits, for load benchmarks only. */
 	get rateLimitsOff() {
 		return env.RATE_LIMITS === 'off';
 	}
 };
+
+/**
+ * With NODE_ENV=production the built site refuses development settings (the local stack's secret and
+ * keys, an origin without https): the message to print before exiting, or null when it may start.
+ */
+export function productionRefusal(): string | null {
+	if (env.NODE_ENV !== 'production') return null;
+	const problems = productionProblems(env);
+	return problems.length ? refusalMessage(problems) : null;
+}

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { isStaff } from '$lib/roles';
+import { isStaff } from '$lib/account/roles';
 import type { LayoutServerLoad } from './$types';
 
 // Pages for opbouwwerkers and coordinators. The database refuses their data to others anyway (RLS);

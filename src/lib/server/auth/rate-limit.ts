@@ -1,5 +1,6 @@
 // Fixed-window limits on log-in, registration and password reset, counted in the database so that
 // they hold across app instances. Per account and per address, answered with 429 and Retry-After.
+import { error } from '@sveltejs/kit';
 import { config } from '../config';
 import { must } from '../db-errors';
 import { serviceClient } from '../supabase';
@@ -33,4 +34,10 @@ export async function hit(...checks: [Limit, string][]): Promise<number> {
 		wait = Math.max(wait, must(result, 'rate limit') ?? 0);
 	}
 	return wait;
+}
+
+/** Answers 429; the handle hook turns locals.retryAfter into the Retry-After header. */
+export function tooManyAttempts(locals: App.Locals, seconds: number): never {
+	locals.retryAfter = seconds;
+	error(429, { message: 'rate_limited', retryAfter: seconds });
 }

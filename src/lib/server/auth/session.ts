@@ -1,7 +1,7 @@
 // Sessions after Lucia's current guide (the `lucia` package is deprecated): the token is `id.secret`,
 // the database stores SHA-256 of the secret, sessions end after inactivity or an absolute lifetime.
 import type { Cookies } from '@sveltejs/kit';
-import type { AppRole } from '$lib/roles';
+import type { AppRole } from '$lib/account/roles';
 import { must } from '../db-errors';
 import { serviceClient } from '../supabase';
 import { bufferToBytea, byteaToBuffer, constantTimeEqual, randomId, sha256 } from './tokens';

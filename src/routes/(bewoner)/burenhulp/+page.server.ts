@@ -1,6 +1,6 @@
-import { isStaff } from '$lib/roles';
+import { isStaff } from '$lib/account/roles';
 import { must } from '$lib/server/db-errors';
-import { blockSchema } from '$lib/schemas/burenhulp';
+import { unblockSchema } from '$lib/burenhulp/schema';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,32 +15,31 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.neq('status', 'gesloten')
 			.order('created_at', { ascending: false })
 			.limit(SHOWN),
+		// The user's own matches with their side; who the other party is stays unknown until both accept.
 		locals.supabase
-			.from('help_matches')
+			.from('my_help_matches')
 			.select(
-				'id, status, request_owner, offer_owner, proposed_by, request_accepted_at, offer_accepted_at, checkin_due_at, request_checkin, offer_checkin, created_at, request:help_posts!help_matches_request_id_fkey(first_name, category), offer:help_posts!help_matches_offer_id_fkey(first_name, category)'
+				'id, status, my_side, request_accepted_at, offer_accepted_at, checkin_due_at, request_checkin, offer_checkin, created_at, request:help_posts!help_matches_request_id_fkey(first_name, category), offer:help_posts!help_matches_offer_id_fkey(first_name, category)'
 			)
-			.or(`request_owner.eq.${user.id},offer_owner.eq.${user.id}`)
 			.in('status', ['voorgesteld', 'actief', 'afgesloten'])
 			.order('created_at', { ascending: false })
 			.limit(SHOWN),
-		locals.supabase.from('help_blocks').select('blocked_id, profiles!help_blocks_blocked_id_fkey(display_name)').order('created_at').limit(SHOWN)
+		// A block shows the first name and buurt it was made with; whom it blocks is not readable.
+		locals.supabase.from('help_blocks').select('id, label').order('created_at').limit(SHOWN)
 	]);
 	const now = new Date();
 	return {
 		staff: isStaff(user.role),
-		blocks: must(blocks, 'own blocks').map((b) => ({
-			id: b.blocked_id,
-			name: ((b.profiles as unknown as { display_name: string } | null)?.display_name ?? '').split(' ')[0]
-		})),
+		blocks: must(blocks, 'own blocks').map((b) => ({ id: b.id, name: b.label })),
 		posts: must(posts, 'own help posts'),
 		matches: must(matches, 'own matches').map((match) => {
-			const asker = match.request_owner === user.id;
+			const asker = match.my_side === 'vraag';
 			const other = (asker ? match.offer : match.request) as unknown as { first_name: string; category: string };
 			const mine = asker ? match.request_accepted_at : match.offer_accepted_at;
 			return {
-				id: match.id,
-				status: match.status,
+				// A view's columns are typed nullable; these never are.
+				id: match.id!,
+				status: match.status!,
 				otherName: other.first_name,
 				category: (match.request as unknown as { category: string }).category,
 				waitingForMe: match.status === 'voorgesteld' && !mine,
@@ -52,9 +51,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	unblock: async ({ request, locals }) => {
-		const parsed = await parseForm(request, blockSchema);
+		const parsed = await parseForm(request, unblockSchema);
 		if ('failure' in parsed) return parsed.failure;
-		const { error } = await locals.supabase.from('help_blocks').delete().eq('blocked_id', parsed.data.personId);
+		const { error } = await locals.supabase.from('help_blocks').delete().eq('id', parsed.data.blockId);
 		if (error) return formError('err_save_failed');
 		return { unblocked: true };
 	}

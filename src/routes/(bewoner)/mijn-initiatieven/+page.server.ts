@@ -9,9 +9,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [own, joined] = await Promise.all([
 		locals.supabase
 			.from('initiatieven')
-			.select('id, title, status, stage, moderator_message, updated_at, joiner_count')
+			// The worker's message with the last decision lives in the decision history (only the author,
+			// co-organisers and workers read it), not in the initiative's public row.
+			.select('id, title, status, stage, updated_at, joiner_count, initiatief_beslissingen(message)')
 			.eq('author_id', locals.user!.id)
 			.order('updated_at', { ascending: false })
+			.order('id', { referencedTable: 'initiatief_beslissingen', ascending: false })
+			.limit(1, { referencedTable: 'initiatief_beslissingen' })
 			.limit(200),
 		locals.supabase
 			.from('initiatief_deelnemers')
@@ -21,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.limit(200)
 	]);
 	return {
-		own: must(own, 'own initiatieven'),
+		own: must(own, 'own initiatieven').map(({ initiatief_beslissingen: decisions, ...i }) => ({ ...i, message: decisions[0]?.message ?? '' })),
 		joined: must(joined, 'joined initiatieven').map((j) => j.initiatieven as unknown as { id: string; title: string; stage: string }),
 		submitted: url.searchParams.get('ingediend'),
 		saved: url.searchParams.get('opgeslagen')

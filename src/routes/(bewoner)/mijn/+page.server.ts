@@ -1,8 +1,9 @@
-import { idSchema, signupEditSchema, standEditSchema } from '$lib/schemas/kaart';
+import { idSchema, signupEditSchema } from '$lib/repair-cafe/schema';
+import { standEditSchema } from '$lib/rommelroute/schema';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
-import { messageKeyFor } from '$lib/server/kaart-errors';
-import { cancelSignup } from '$lib/server/kaart';
+import { messageKeyFor } from '$lib/server/db-errors';
+import { cancelSignup } from '$lib/repair-cafe/queries.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.limit(100),
 		locals.supabase
 			.from('rommelroute_stands')
-			.select('id, street, huisnummer, toevoeging, city, sells, description, show_name, status, reason, rommelroute_editions!inner(id, title, day, registration_closes)')
+			.select('id, street, huisnummer, toevoeging, city, sells, description, show_name, status, reason, pending_sells, pending_description, pending_show_name, pending_at, rommelroute_editions!inner(id, title, day, registration_closes)')
 			.eq('resident_id', user.id)
 			.order('created_at', { ascending: false })
 			.limit(100)
@@ -67,9 +68,10 @@ export const actions: Actions = {
 			.eq('id', s.standId)
 			.eq('resident_id', locals.user!.id)
 			.in('status', ['aangemeld', 'goedgekeurd'])
-			.select('id');
+			.select('id, pending_at');
 		if (result.error) return formError(messageKeyFor(result.error, result.status));
 		if (!result.data?.length) return formError('err_not_found');
-		return { done: 'stand_saved' };
+		// A change to an approved stand waits for the worker; the approved text stays on the route.
+		return { done: result.data[0].pending_at ? 'stand_change_pending' : 'stand_saved' };
 	}
 };

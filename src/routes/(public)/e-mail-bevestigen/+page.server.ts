@@ -1,4 +1,4 @@
-import { verifyEmail } from '$lib/server/auth/account';
+import { verifyEmail } from '$lib/account/account.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // The link in the mail opens a page with a button: mail scanners that fetch links must not use the token.

@@ -1,5 +1,6 @@
-import { listFilterSchema } from '$lib/schemas/initiatief';
-import { areaLists, listPublished } from '$lib/server/initiatieven';
+import { listFilterSchema } from '$lib/initiatieven/schema';
+import { areaLists } from '$lib/areas/areas.server';
+import { listPublished } from '$lib/initiatieven/queries.server';
 import type { PageServerLoad } from './$types';
 
 // Published initiatives only: RLS shows visitors nothing else, and the filter keeps a worker's or an

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { safeRedirect } from '$lib/redirect';
-import { loginSchema } from '$lib/schemas/auth';
-import { checkCredentials } from '$lib/server/auth/account';
+import { safeRedirect } from '$lib/account/redirect';
+import { loginSchema } from '$lib/account/schema';
+import { checkCredentials } from '$lib/account/account.server';
 import { hit, limits } from '$lib/server/auth/rate-limit';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { formError, parseForm } from '$lib/server/forms';
-import { tooManyAttempts } from '$lib/server/limits';
+import { tooManyAttempts } from '$lib/server/auth/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

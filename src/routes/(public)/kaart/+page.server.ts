@@ -1,5 +1,6 @@
-import { editionsInPeriod, repairCafePoints } from '$lib/server/kaart';
-import { loadOutlines } from '$lib/server/outlines';
+import { repairCafePoints } from '$lib/repair-cafe/queries.server';
+import { editionsInPeriod } from '$lib/rommelroute/queries.server';
+import { loadOutlines } from '$lib/areas/outlines.server';
 import { filtersFrom } from './filters';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,14 @@
 // The map's filters come from the query string (a GET form), so they work without JavaScript and
 // the page and its GeoJSON always agree.
-import { mapFilterSchema } from '$lib/schemas/kaart';
+import { z } from 'zod';
+import { day } from '$lib/fields';
 import { addDays, today } from '$lib/format';
+
+const mapFilterSchema = z.object({
+	type: z.enum(['alles', 'repair_cafe', 'rommelroute']).catch('alles'),
+	from: day.optional().catch(undefined),
+	until: day.optional().catch(undefined)
+});
 
 export function filtersFrom(url: URL) {
 	const parsed = mapFilterSchema.parse({

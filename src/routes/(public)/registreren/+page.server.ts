@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { registerSchema } from '$lib/schemas/auth';
-import { listBuurten } from '$lib/server/areas';
-import { register } from '$lib/server/auth/account';
+import { registerSchema } from '$lib/account/schema';
+import { listBuurten } from '$lib/areas/areas.server';
+import { register } from '$lib/account/account.server';
 import { hit, limits } from '$lib/server/auth/rate-limit';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
-import { tooManyAttempts } from '$lib/server/limits';
+import { tooManyAttempts } from '$lib/server/auth/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieName } from '$lib/paraglide/runtime';
-import { safeRedirect } from '$lib/redirect';
+import { safeRedirect } from '$lib/account/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { resetSchema } from '$lib/schemas/auth';
-import { resetPassword } from '$lib/server/auth/account';
+import { resetSchema } from '$lib/account/schema';
+import { resetPassword } from '$lib/account/account.server';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
-import { forgotSchema } from '$lib/schemas/auth';
-import { requestPasswordReset } from '$lib/server/auth/account';
+import { forgotSchema } from '$lib/account/schema';
+import { requestPasswordReset } from '$lib/account/account.server';
 import { hit, limits } from '$lib/server/auth/rate-limit';
 import { parseForm } from '$lib/server/forms';
-import { tooManyAttempts } from '$lib/server/limits';
+import { tooManyAttempts } from '$lib/server/auth/rate-limit';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

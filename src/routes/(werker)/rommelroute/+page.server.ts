@@ -1,5 +1,5 @@
 import { must } from '$lib/server/db-errors';
-import { myWijken } from '$lib/server/my-areas';
+import { myWijken } from '$lib/areas/wijken.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

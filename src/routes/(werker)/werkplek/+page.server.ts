@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { text } from '$lib/schemas/common';
-import { must } from '$lib/server/db-errors';
+import { text } from '$lib/fields';
+import { myWijken } from '$lib/areas/wijken.server';
+import { werkplekSection as groepenSection } from '$lib/groepen/werkplek.server';
+import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +17,8 @@ const resolveSchema = z.object({ id: reportId, resolution: text(1000, { min: 2, 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const me = locals.user!.id;
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1));
-	const [initiatieven, reports, wijken] = await Promise.all([
+	const groepen = groepenSection(locals.supabase, (await myWijken(locals.supabase, locals.user!)).map((w) => w.code));
+	const [initiatieven, reports, wijken, newSeries, changedSeries] = await Promise.all([
 		locals.supabase
 			.from('initiatieven')
 			.select('id, title, submitted_at, wijk_code, claimed_by, buurten(naam), claimer:profiles!initiatieven_claimed_by_fkey(display_name)', { count: 'exact' })
@@ -30,7 +33,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.neq('reporter_id', me)
 			.order('created_at')
 			.range((page - 1) * PAGE_SIZE, page * PAGE_SIZE - 1),
-		locals.supabase.from('wijken').select('code, naam')
+		locals.supabase.from('wijken').select('code, naam'),
+		// Repair Cafés waiting for a worker who does not organise them: new ones, and changed texts.
+		locals.supabase.from('repair_cafe_series').select('id, name').is('approved_at', null).eq('published', false).neq('organiser_id', me).order('created_at').limit(50),
+		locals.supabase.from('repair_cafe_series_changes').select('series_id, repair_cafe_series!inner(name, organiser_id)').neq('repair_cafe_series.organiser_id', me).order('proposed_at').limit(50)
 	]);
 	const reportRows = reports.status === 416 ? [] : must(reports, 'reports queue');
 	const notes = reportRows.length
@@ -61,15 +67,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			claimer: (r.claimer as unknown as { display_name: string } | null)?.display_name ?? null,
 			notes: notes.filter((n) => n.subject_id === String(r.id)).map((n) => ({ ...n, by: (n.profiles as unknown as { display_name: string } | null)?.display_name ?? '' }))
 		})),
+		repairCafes: [
+			...must(newSeries, 'repair cafés to review').map((r) => ({ id: r.id, name: r.name, changed: false })),
+			...must(changedSeries, 'repair café changes').map((c) => ({ id: c.series_id, name: (c.repair_cafe_series as unknown as { name: string }).name, changed: true }))
+		],
+		groepen: await groepen,
 		page,
 		pages: Math.max(1, Math.ceil((reports.count ?? 0) / PAGE_SIZE))
 	};
 };
-
-async function wijkOf(locals: App.Locals, id: number): Promise<string | null> {
-	const { data } = await locals.supabase.from('reports').select('wijk_code').eq('id', id).maybeSingle();
-	return data?.wijk_code ?? null;
-}
 
 export const actions: Actions = {
 	claim: async ({ request, locals }) => {
@@ -87,13 +93,10 @@ export const actions: Actions = {
 	note: async ({ request, locals }) => {
 		const parsed = await parseForm(request, noteSchema);
 		if ('failure' in parsed) return parsed.failure;
-		// Internal notes on a report live in the audit log: workers of the wijk read them there.
-		const wijk = await wijkOf(locals, parsed.data.id);
-		if (!wijk) return formError('err_not_allowed');
-		const { error } = await locals.supabase.from('audit_log').insert({
-			actor_id: locals.user!.id, action: 'report_note', subject_type: 'report', subject_id: String(parsed.data.id), wijk_code: wijk, reason: parsed.data.note
-		});
-		if (error) return formError('err_not_allowed');
+		// Internal notes on a report live in the audit log, written by the database with its own clock
+		// and the acting worker: workers of the wijk read them there.
+		const { error, status } = await locals.supabase.rpc('add_report_note', { p_report: parsed.data.id, p_note: parsed.data.note });
+		if (error) return formError(messageKeyFor(error, status));
 		return { done: 'note', id: parsed.data.id };
 	},
 	resolve: async ({ request, locals }) => {

@@ -1,27 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { rank, type Candidate } from '$lib/burenhulp/rank';
-import { isStaff } from '$lib/roles';
-import { proposeSchema, uuidField } from '$lib/schemas/burenhulp';
-import { reportAction } from '$lib/server/burenhulp';
-import { must } from '$lib/server/db-errors';
+import { isStaff } from '$lib/account/roles';
+import { proposeSchema, uuidField } from '$lib/burenhulp/schema';
+import { reportAction } from '$lib/burenhulp/actions.server';
+import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
-
-// What help_suggestions returns (scripts/gen-types.ts types `returns table` functions as Json).
-interface SuggestionRow {
-	id: string;
-	kind: string;
-	first_name: string;
-	category: string;
-	description: string;
-	buurt_naam: string;
-	distance_m: number;
-	when_kind: string;
-	on_date: string | null;
-	slots: string[];
-	interests: string[];
-	talents: string[];
-}
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!uuidField.safeParse(params.id).success) error(404, { message: 'not_found' });
@@ -48,14 +32,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		locals.supabase.from('profiles').select('interests, talents').eq('id', user.id).single(),
 		locals.supabase.rpc('help_suggestions', { p_post: post.id, p_limit: 40 }),
 		locals.supabase
-			.from('help_matches')
-			.select('id, status, proposed_by, created_at')
+			.from('my_help_matches')
+			.select('id, status, proposed_by_me, created_at')
 			.eq(post.kind === 'vraag' ? 'request_id' : 'offer_id', post.id)
 			.in('status', ['voorgesteld', 'actief'])
 			.order('created_at', { ascending: false })
 	]);
 	const me = must(profile, 'load own tags');
-	const candidates: (Candidate & { firstName: string; description: string; buurt: string })[] = (must(suggested, 'suggestions') as unknown as SuggestionRow[]).map((c) => ({
+	const candidates: (Candidate & { firstName: string; description: string; buurt: string })[] = must(suggested, 'suggestions').map((c) => ({
 		id: c.id,
 		category: c.category,
 		distanceM: c.distance_m,
@@ -72,18 +56,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		{ category: post.category, whenKind: post.when_kind as Candidate['whenKind'], onDate: post.on_date, slots: post.slots, interests: me.interests, talents: me.talents },
 		candidates
 	).slice(0, 10);
-	return { ...base, suggestions: ranked, matches: must(matches, 'post matches') };
+	// The page gets what it shows: not the interests behind the ranking.
+	const suggestions = ranked.map(({ candidate: { interests: _i, talents: _t, ...shown }, reasons }) => ({ candidate: shown, reasons }));
+	// A view's columns are typed nullable; these never are.
+	const ownMatches = must(matches, 'post matches').map((match) => ({ id: match.id!, status: match.status!, proposedByMe: !!match.proposed_by_me }));
+	return { ...base, suggestions, matches: ownMatches };
 };
 
 export const actions: Actions = {
 	propose: async ({ request, locals }) => {
 		const parsed = await parseForm(request, proposeSchema);
 		if ('failure' in parsed) return parsed.failure;
-		const { data, error: err } = await locals.supabase.rpc('help_propose', { p_own_post: parsed.data.ownPost, p_other_post: parsed.data.otherPost });
-		if (err?.code === '23505') return formError('help_err_already_proposed');
-		if (err?.code === '42501') return formError('err_not_allowed');
-		if (err?.code === '23514') return formError('help_err_not_open');
-		if (err || !data) return formError('err_save_failed');
+		const { data, error: err, status } = await locals.supabase.rpc('help_propose', { p_own_post: parsed.data.ownPost, p_other_post: parsed.data.otherPost });
+		if (err) return formError(messageKeyFor(err, status, { '23505': 'help_err_already_proposed', '23514': 'help_err_not_open' }));
+		if (!data) return formError('err_save_failed');
 		redirect(303, `/burenhulp/match/${data}`);
 	},
 	withdraw: async ({ params, locals }) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Database } from '$lib/database.types';
-import { helpPostSchema } from '$lib/schemas/burenhulp';
-import { listBuurten } from '$lib/server/areas';
+import { helpPostSchema } from '$lib/burenhulp/schema';
+import { listBuurten } from '$lib/areas/areas.server';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { listBuurten } from '$lib/server/areas';
+import { listBuurten } from '$lib/areas/areas.server';
 import { must } from '$lib/server/db-errors';
-import { saveInitiatief } from '$lib/server/initiatieven';
+import { saveInitiatief } from '$lib/initiatieven/queries.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

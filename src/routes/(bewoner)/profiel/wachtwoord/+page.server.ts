@@ -1,5 +1,5 @@
-import { changePasswordSchema } from '$lib/schemas/auth';
-import { changePassword } from '$lib/server/auth/account';
+import { changePasswordSchema } from '$lib/account/schema';
+import { changePassword } from '$lib/account/account.server';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions } from './$types';
 

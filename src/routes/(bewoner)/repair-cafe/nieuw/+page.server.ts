@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { expandRule, MAX_DATES } from '$lib/repair/recurrence';
-import { seriesSchema } from '$lib/schemas/kaart';
-import { listBuurten } from '$lib/server/areas';
+import { expandRule, MAX_DATES } from '$lib/repair-cafe/recurrence';
+import { seriesSchema } from '$lib/repair-cafe/schema';
+import { listBuurten } from '$lib/areas/areas.server';
 import { formError, parseForm } from '$lib/server/forms';
 import { geocode } from '$lib/server/geocoder';
-import { messageKeyFor } from '$lib/server/kaart-errors';
-import { ruleLabel } from './rule';
+import { messageKeyFor } from '$lib/server/db-errors';
+import { ruleLabel } from '$lib/repair-cafe/rule-labels';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({ buurten: await listBuurten(locals.supabase) });

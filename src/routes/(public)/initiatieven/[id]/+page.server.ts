@@ -2,12 +2,12 @@ import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
 	commentSchema, decisionSchema, hideSchema, joinSchema, organiserSchema, postSchema, stageSchema
-} from '$lib/schemas/initiatief';
+} from '$lib/initiatieven/schema';
 import { asGeometry } from '$lib/components/map/geo';
-import { isStaff } from '$lib/roles';
-import { must } from '$lib/server/db-errors';
+import { isStaff } from '$lib/account/roles';
+import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm, type FormFailure } from '$lib/server/forms';
-import { fileReport } from '$lib/server/reports';
+import { fileReport } from '$lib/reports/file.server';
 import type { Tables } from '$lib/database.types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -17,9 +17,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!z.uuid().safeParse(params.id).success) error(404, { message: 'not found' });
 	const db = locals.supabase;
 	const user = locals.user;
-	// Names come from profiles, which only logged-in users may read; visitors get the rest.
+	// Names come from profile_names (the names published with what people wrote, and of those a
+	// relation lets this user know), which only logged-in users may read; visitors get the rest.
 	const names = user
-		? ', author:profiles!initiatieven_author_id_fkey(display_name), coach:profiles!initiatieven_coach_id_fkey(display_name), claimer:profiles!initiatieven_claimed_by_fkey(display_name)'
+		? ', author:profile_names!initiatieven_author_id_fkey(display_name), coach:profile_names!initiatieven_coach_id_fkey(display_name), claimer:profile_names!initiatieven_claimed_by_fkey(display_name)'
 		: '';
 	const found = must(
 		await db.from('initiatieven').select(`*, buurten(code, naam, lat, lng, outline, wijken(naam, gemeenten(naam)))${names}`).eq('id', params.id).maybeSingle(),
@@ -28,21 +29,26 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// RLS hides what this visitor may not see; to them it does not exist.
 	if (!found) error(404, { message: 'not found' });
 	const row = found as unknown as Tables<'initiatieven'> & Record<'author' | 'coach' | 'claimer', { display_name: string } | null | undefined> & { buurten: unknown };
-	const who = user ? ', profiles(display_name)' : '';
+	const who = user ? ', profiles:profile_names!initiatief_updates_author_id_fkey(display_name)' : '';
 	const isAuthor = user?.id === row.author_id;
-	const [updates, comments, joiners, contacts, notes, log] = await Promise.all([
+	const [updates, comments, joiners, contacts, notes, log, decisions] = await Promise.all([
 		db.from('initiatief_updates').select(`id, body, created_at, author_id${who}`).eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(50),
-		db.from('initiatief_reacties').select(`id, body, created_at, author_id, hidden_at, hidden_reason${user ? ', profiles!initiatief_reacties_author_id_fkey(display_name)' : ''}`).eq('initiatief_id', row.id).order('created_at').limit(200),
-		user ? db.from('initiatief_deelnemers').select('user_id, brings, note, is_organiser, created_at, profiles(display_name)').eq('initiatief_id', row.id).order('created_at') : null,
+		db.from('initiatief_reacties').select(`id, body, created_at, author_id, hidden_at, hidden_reason${user ? ', profiles:profile_names!initiatief_reacties_author_id_fkey(display_name)' : ''}`).eq('initiatief_id', row.id).order('created_at').limit(200),
+		user ? db.from('initiatief_deelnemers').select('user_id, brings, note, is_organiser, created_at, profiles:profile_names!initiatief_deelnemers_user_id_fkey(display_name)').eq('initiatief_id', row.id).order('created_at') : null,
 		user ? db.from('initiatief_contacten').select('user_id, contact').eq('initiatief_id', row.id) : null,
-		user ? db.from('initiatief_notities').select('id, body, created_at, profiles(display_name)').eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(100) : null,
-		user ? db.from('audit_log').select('id, action, reason, created_at, profiles(display_name)').eq('subject_type', 'initiatief').eq('subject_id', row.id).order('id', { ascending: false }).limit(50) : null
+		user ? db.from('initiatief_notities').select('id, body, created_at, profiles:profile_names!initiatief_notities_author_id_fkey(display_name)').eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(100) : null,
+		user ? db.from('audit_log').select('id, action, reason, created_at, profiles:profile_names!audit_log_actor_id_fkey(display_name)').eq('subject_type', 'initiatief').eq('subject_id', row.id).order('id', { ascending: false }).limit(50) : null,
+		// The decisions with their messages: the author, co-organisers and workers of the wijk (RLS).
+		user ? db.from('initiatief_beslissingen').select('id, decision, message, created_at').eq('initiatief_id', row.id).order('id', { ascending: false }).limit(20) : null
 	]);
 	const joinerRows = joiners ? (must(joiners, 'joiners') as unknown as Named<{ user_id: string; brings: string[]; note: string; is_organiser: boolean }>[]) : [];
 	const contactRows = contacts ? must(contacts, 'contacts') : [];
 	const contactOf = new Map(contactRows.map((c) => [c.user_id, c.contact]));
 	const me = joinerRows.find((j) => j.user_id === user?.id);
-	const isOrganiser = isAuthor || !!me?.is_organiser;
+	// The trekkers of the group it belongs to organise it too (the database says so: organises_initiatief).
+	const group = row.groep_id ? must(await db.from('groepen').select('id, name').eq('id', row.groep_id).maybeSingle(), 'groep') : null;
+	const viaGroup = !!user && !!row.groep_id && !isAuthor && (await db.rpc('organises_initiatief', { p_id: row.id })).data === true;
+	const isOrganiser = isAuthor || !!me?.is_organiser || viaGroup;
 	// Only workers of the wijk can read the coaching log; an empty answer for anyone else.
 	const noteRows = notes ? must(notes, 'notes') : [];
 	const logRows = log ? must(log, 'audit') : [];
@@ -73,8 +79,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		joinDefaults: profile,
 		notes: noteRows as unknown as Named<{ id: number; body: string; created_at: string }>[],
 		log: logRows as unknown as Named<{ id: number; action: string; reason: string; created_at: string }>[],
+		decisions: decisions ? must(decisions, 'decisions') : [],
 		isAuthor,
 		isOrganiser,
+		group,
 		isWorker,
 		isCoach: !!user && row.coach_id === user.id
 	};
@@ -91,17 +99,16 @@ function scoped(form: string, failure: ActionFailure<FormFailure>) {
 }
 
 async function rpc(event: RequestEvent, form: string, fn: string, args: Record<string, unknown>, field = '_form') {
-	const { error: err } = await event.locals.supabase.rpc(fn as never, args as never);
+	const { error: err, status } = await event.locals.supabase.rpc(fn as never, args as never);
 	if (!err) return null;
-	if (err.code === '42501') return scoped(form, formError('err_not_allowed', field));
-	if (err.code === '55000') return scoped(form, formError('initiative_err_illegal_move', field));
-	if (err.code === '23514') return scoped(form, formError('initiative_err_reason', field));
-	console.error(`[db] ${fn}: ${err.code} ${err.message}`);
-	return scoped(form, formError('err_save_failed', field));
+	return scoped(form, formError(messageKeyFor(err, status, refusals), field));
 }
 
+// What the initiative functions' refusals mean to the person who tried.
+const refusals = { '55000': 'initiatief_err_illegal_move', '23514': 'initiatief_err_reason' };
+
 function needsLogin(event: RequestEvent, form: string) {
-	return event.locals.user ? null : scoped(form, formError('initiative_err_login'));
+	return event.locals.user ? null : scoped(form, formError('initiatief_err_login'));
 }
 
 export const actions: Actions = {

@@ -1,8 +1,8 @@
 import { asGeometry } from '$lib/components/map/geo';
 import type { Outline } from '$lib/components/map/types';
-import { listFilterSchema } from '$lib/schemas/initiatief';
+import { listFilterSchema } from '$lib/initiatieven/schema';
 import { must } from '$lib/server/db-errors';
-import { listPublished } from '$lib/server/initiatieven';
+import { listPublished } from '$lib/initiatieven/queries.server';
 import type { PageServerLoad } from './$types';
 
 // The map of all published initiatives: the list beside it is one page; the map reads every point

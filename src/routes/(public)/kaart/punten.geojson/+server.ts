@@ -1,7 +1,9 @@
 // Everything the overview map shows, for the filters in the query string: Repair Cafés and the
 // approved stands of the Rommelroutes in the period.
 import { pointsToGeoJSON } from '$lib/components/map/geo';
-import { editionsInPeriod, jsonResponse, repairCafePoints, standsGeoJSON } from '$lib/server/kaart';
+import { repairCafePoints } from '$lib/repair-cafe/queries.server';
+import { editionsInPeriod, standsGeoJSON } from '$lib/rommelroute/queries.server';
+import { jsonResponse } from '$lib/server/http';
 import { filtersFrom } from '../filters';
 import type { RequestHandler } from './$types';
 

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isStaff } from '$lib/roles';
-import { signupSchema } from '$lib/schemas/kaart';
+import { isStaff } from '$lib/account/roles';
+import { signupSchema } from '$lib/repair-cafe/schema';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
-import { messageKeyFor } from '$lib/server/kaart-errors';
+import { messageKeyFor } from '$lib/server/db-errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { boundsOf } from '$lib/components/map/geo';
-import { standSchema } from '$lib/schemas/kaart';
+import { standSchema } from '$lib/rommelroute/schema';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import { geocode } from '$lib/server/geocoder';
-import { messageKeyFor } from '$lib/server/kaart-errors';
-import { loadOutlines } from '$lib/server/outlines';
-import { loadEdition, type PublicStand } from '$lib/server/editions';
+import { messageKeyFor } from '$lib/server/db-errors';
+import { loadOutlines } from '$lib/areas/outlines.server';
+import { loadEdition, type PublicStand } from '$lib/rommelroute/queries.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -73,7 +73,7 @@ export const actions: Actions = {
 			description: s.description,
 			show_name: s.showName
 		});
-		if (error) return formError(messageKeyFor(error, status), '_form', values);
+		if (error) return formError(messageKeyFor(error, status, { '23505': 'err_rommel_address_taken' }), '_form', values);
 		return { registered: `${a.street} ${a.huisnummer}${a.toevoeging}, ${a.city}` };
 	}
 };

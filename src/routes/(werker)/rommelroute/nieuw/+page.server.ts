@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { amsterdamTimestamp } from '$lib/format';
-import { editionSchema } from '$lib/schemas/kaart';
+import { editionSchema } from '$lib/rommelroute/schema';
 import { formError, parseForm } from '$lib/server/forms';
-import { messageKeyFor } from '$lib/server/kaart-errors';
-import { myWijken } from '$lib/server/my-areas';
+import { messageKeyFor } from '$lib/server/db-errors';
+import { myWijken } from '$lib/areas/wijken.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({ wijken: await myWijken(locals.supabase, locals.user!) });

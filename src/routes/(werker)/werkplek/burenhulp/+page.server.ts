@@ -1,7 +1,7 @@
-import { matchIdSchema } from '$lib/schemas/burenhulp';
-import { must } from '$lib/server/db-errors';
+import { matchIdSchema } from '$lib/burenhulp/schema';
+import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
-import { myWijken } from '$lib/server/worker-wijken';
+import { myWijken } from '$lib/areas/wijken.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -9,7 +9,7 @@ const WAIT_DAYS = 7;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user!;
-	const wijken = await myWijken(locals.supabase, user.id, user.role);
+	const wijken = await myWijken(locals.supabase, user);
 	const codes = wijken.map((w) => w.code);
 	const pageNumber = Math.max(1, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1);
 	const weekAgo = new Date(Date.now() - WAIT_DAYS * 86_400_000).toISOString();
@@ -65,10 +65,8 @@ export const actions: Actions = {
 	approve: async ({ request, locals }) => {
 		const parsed = await parseForm(request, matchIdSchema);
 		if ('failure' in parsed) return parsed.failure;
-		const { error } = await locals.supabase.rpc('help_approve_care', { p_match: parsed.data.matchId });
-		if (error?.code === '42501') return formError('err_not_allowed');
-		if (error?.code === '23514') return formError('help_err_not_open');
-		if (error) return formError('err_save_failed');
+		const { error, status } = await locals.supabase.rpc('help_approve_care', { p_match: parsed.data.matchId });
+		if (error) return formError(messageKeyFor(error, status, { '23514': 'help_err_not_open' }));
 		return { approved: true };
 	}
 };

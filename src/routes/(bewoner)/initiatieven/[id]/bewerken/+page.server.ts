@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { listBuurten } from '$lib/server/areas';
+import { listBuurten } from '$lib/areas/areas.server';
 import { must } from '$lib/server/db-errors';
-import { saveInitiatief } from '$lib/server/initiatieven';
+import { saveInitiatief } from '$lib/initiatieven/queries.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -10,7 +10,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [row, buurten] = await Promise.all([
 		locals.supabase
 			.from('initiatieven')
-			.select('id, author_id, title, body, themes, buurt_code, lat, lng, needs, hands_count, materials, space, money_amount, starts_on, when_text, status, moderator_message')
+			.select('id, author_id, title, body, themes, buurt_code, lat, lng, needs, hands_count, materials, space, money_amount, starts_on, when_text, status, initiatief_beslissingen(message)')
+			.order('id', { referencedTable: 'initiatief_beslissingen', ascending: false })
+			.limit(1, { referencedTable: 'initiatief_beslissingen' })
 			.eq('id', params.id)
 			.maybeSingle(),
 		listBuurten(locals.supabase)
@@ -19,7 +21,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!initiatief || initiatief.author_id !== locals.user!.id) error(404, { message: 'not found' });
 	// Only a concept or one sent back for changes can be edited (the database refuses the rest too).
 	if (initiatief.status !== 'concept' && initiatief.status !== 'aanpassing_gevraagd') redirect(303, `/initiatieven/${initiatief.id}`);
-	return { initiatief, buurten };
+	const { initiatief_beslissingen: decisions, ...rest } = initiatief;
+	return { initiatief: { ...rest, message: decisions[0]?.message ?? '' }, buurten };
 };
 
 export const actions: Actions = {

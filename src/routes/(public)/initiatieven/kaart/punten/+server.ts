@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { pointsToGeoJSON } from '$lib/components/map/geo';
-import { listFilterSchema } from '$lib/schemas/initiatief';
-import { pointsPublished } from '$lib/server/initiatieven';
+import { listFilterSchema } from '$lib/initiatieven/schema';
+import { pointsPublished } from '$lib/initiatieven/queries.server';
 import type { RequestHandler } from './$types';
 
 /** GeoJSON of every published initiative matching the list's filters, for the map. */

@@ -1,7 +1,7 @@
 // An iCalendar feed per Repair Café, so residents see its dates in their own calendar app.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { icalendar } from '$lib/repair/export';
+import { icalendar } from '$lib/repair-cafe/export';
 import { must } from '$lib/server/db-errors';
 import type { RequestHandler } from './$types';
 

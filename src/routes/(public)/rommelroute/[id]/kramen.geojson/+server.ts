@@ -1,6 +1,5 @@
 // The approved stands of an edition for its map: one GeoJSON document built in the database.
-import { standsResponse } from '$lib/server/kaart';
-import { loadEdition } from '$lib/server/editions';
+import { loadEdition, standsResponse } from '$lib/rommelroute/queries.server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, request }) => {

@@ -1,5 +1,5 @@
 import { must } from '$lib/server/db-errors';
-import { loadEdition, type PublicStand } from '$lib/server/editions';
+import { loadEdition, type PublicStand } from '$lib/rommelroute/queries.server';
 import type { PageServerLoad } from './$types';
 
 // Enough for any real route on paper; the map shows the rest.

@@ -1,9 +1,8 @@
-import { reviewSchema } from '$lib/schemas/kaart';
+import { reviewSchema } from '$lib/rommelroute/schema';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
-import { forgetStands } from '$lib/server/kaart';
-import { messageKeyFor } from '$lib/server/kaart-errors';
-import { loadEdition } from '$lib/server/editions';
+import { messageKeyFor } from '$lib/server/db-errors';
+import { forgetStands, loadEdition } from '$lib/rommelroute/queries.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -11,11 +10,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const status = url.searchParams.get('status') === 'alle' ? 'alle' : 'aangemeld';
 	let query = locals.supabase
 		.from('rommelroute_stands')
-		.select('id, street, huisnummer, toevoeging, postcode, city, sells, description, status, reason, created_at, profiles!rommelroute_stands_resident_id_fkey(display_name)')
+		.select('id, street, huisnummer, toevoeging, postcode, city, sells, description, status, reason, created_at, pending_sells, pending_description, pending_at, profiles!rommelroute_stands_resident_id_fkey(display_name)')
 		.eq('edition_id', edition.id)
 		.order('created_at')
 		.limit(200);
-	if (status === 'aangemeld') query = query.eq('status', 'aangemeld');
+	// Waiting: new stands, and approved stands whose household changed them (the change waits).
+	if (status === 'aangemeld') query = query.or('status.eq.aangemeld,pending_at.not.is.null');
 	const stands = must(await query, 'stands to review');
 	return {
 		edition,

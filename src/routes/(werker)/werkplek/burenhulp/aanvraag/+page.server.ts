@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { helpForResidentSchema } from '$lib/schemas/burenhulp';
+import { helpForResidentSchema } from '$lib/burenhulp/schema';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
-import { myWijken } from '$lib/server/worker-wijken';
+import { myWijken } from '$lib/areas/wijken.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
-	const wijken = await myWijken(locals.supabase, user.id, user.role);
+	const wijken = await myWijken(locals.supabase, user);
 	const rows = must(
 		await locals.supabase
 			.from('buurten')
@@ -35,6 +35,7 @@ export const actions: Actions = {
 			p_name: p.name,
 			p_buurt_code: p.buurtCode,
 			p_phone: p.phone,
+			p_share_phone: p.sharePhone,
 			p_category: p.category,
 			p_description: p.description,
 			p_when_kind: p.whenKind,

@@ -1,8 +1,8 @@
 // The outcomes of a Repair Café as CSV in the Open Repair Data Standard's columns, for the
 // organiser to share with the Open Repair Alliance or the municipality. RLS limits it to managers.
-import { ordsCsv } from '$lib/repair/export';
+import { ordsCsv } from '$lib/repair-cafe/export';
 import { must } from '$lib/server/db-errors';
-import { managedSeries } from '../series';
+import { managedSeries } from '$lib/repair-cafe/series.server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) => {

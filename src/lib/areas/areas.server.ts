@@ -1,0 +1,51 @@
+// Gemeenten, wijken and buurten (public CBS data, the same for everyone) for pickers and filters.
+// Areas change with a migration or seed, not while the site runs: read once per ten minutes per process.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import { must } from '$lib/server/db-errors';
+
+export interface AreaLists {
+	gemeenten: { code: string; naam: string }[];
+	wijken: { code: string; naam: string; gemeente_code: string }[];
+	buurten: { code: string; naam: string; wijk_code: string }[];
+}
+
+export interface BuurtOption {
+	code: string;
+	naam: string;
+	wijk: string;
+	gemeente: string;
+}
+
+const CACHE_MS = 10 * 60 * 1000;
+let cache: { lists: AreaLists; buurten: BuurtOption[]; until: number } | null = null;
+
+async function load(supabase: SupabaseClient<Database>) {
+	if (cache && cache.until > Date.now()) return cache;
+	const [gemeenten, wijken, buurten] = await Promise.all([
+		supabase.from('gemeenten').select('code, naam').order('naam'),
+		supabase.from('wijken').select('code, naam, gemeente_code').order('naam'),
+		supabase.from('buurten').select('code, naam, wijk_code').order('naam')
+	]);
+	const lists = { gemeenten: must(gemeenten, 'gemeenten'), wijken: must(wijken, 'wijken'), buurten: must(buurten, 'buurten') };
+	const gemeenteNaam = new Map(lists.gemeenten.map((g) => [g.code, g.naam]));
+	const wijkOf = new Map(lists.wijken.map((w) => [w.code, w]));
+	const options = lists.buurten
+		.map((b) => {
+			const wijk = wijkOf.get(b.wijk_code);
+			return { code: b.code, naam: b.naam, wijk: wijk?.naam ?? '', gemeente: gemeenteNaam.get(wijk?.gemeente_code ?? '') ?? '' };
+		})
+		.sort((a, b) => a.code.localeCompare(b.code));
+	cache = { lists, buurten: options, until: Date.now() + CACHE_MS };
+	return cache;
+}
+
+/** The gemeenten, wijken and buurten, each sorted by name, for the list filters. */
+export async function areaLists(supabase: SupabaseClient<Database>): Promise<AreaLists> {
+	return (await load(supabase)).lists;
+}
+
+/** All buurten with their wijk and gemeente, by CBS code, for pickers. */
+export async function listBuurten(supabase: SupabaseClient<Database>): Promise<BuurtOption[]> {
+	return (await load(supabase)).buurten;
+}

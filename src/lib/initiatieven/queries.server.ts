@@ -1,0 +1,88 @@
+// Saving an initiative (new, or the author's own concept) through the one database function that
+// writes it, with the database's refusals turned into messages a resident understands.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import { filterByArea } from '$lib/areas/filter';
+import { initiatiefSchema, type ListFilter } from './schema';
+import { messageKeyFor, must } from '$lib/server/db-errors';
+import { formError, parseForm } from '$lib/server/forms';
+
+export const INITIATIEF_ARRAYS = ['themes', 'needs'];
+
+export async function saveInitiatief(request: Request, supabase: SupabaseClient<Database>, id: string | null) {
+	const parsed = await parseForm(request, initiatiefSchema, { arrays: INITIATIEF_ARRAYS });
+	if ('failure' in parsed) return { failure: parsed.failure };
+	const v = parsed.data;
+	const { data, error, status } = await supabase.rpc('save_initiatief', {
+		p_id: id as string,
+		p_title: v.title,
+		p_body: v.body,
+		p_themes: v.themes,
+		p_buurt_code: v.buurtCode,
+		p_lat: v.lat as number,
+		p_lng: v.lng as number,
+		p_needs: v.needs,
+		p_hands_count: v.needs.includes('handen') ? (v.handsCount as number) : (null as unknown as number),
+		p_materials: v.needs.includes('materialen') ? v.materials : '',
+		p_space: v.needs.includes('ruimte') ? v.space : '',
+		p_money_amount: v.needs.includes('geld') ? (v.moneyAmount as number) : (null as unknown as number),
+		p_starts_on: v.startsOn as string,
+		p_when_text: v.whenText,
+		p_submit: v.intent === 'indienen'
+	});
+	if (error?.code === '23503' || error?.code === '23502') return { failure: formError('err_buurt', 'buurtCode') };
+	if (error) return { failure: formError(messageKeyFor(error, status, { '55000': 'initiatief_err_locked' })) };
+	return { id: data as string, submitted: v.intent === 'indienen' };
+}
+
+export const LIST_PAGE_SIZE = 20;
+
+type Db = SupabaseClient<Database>;
+
+/** The published initiatives matching the filters, one page, newest first; also used by the map. */
+export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
+	let query = supabase
+		.from('initiatieven')
+		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, buurten(naam, lat, lng)', { count: 'exact' })
+		.eq('status', 'gepubliceerd');
+	query = applyFilter(query, f);
+	const result = await query
+		.order('published_at', { ascending: false })
+		.order('id')
+		.range((f.pagina - 1) * pageSize, f.pagina * pageSize - 1);
+	// A page past the end answers 416 from PostgREST; show it as an empty page instead.
+	const rows = result.status === 416 ? [] : must(result, 'initiatieven list');
+	return {
+		total: result.count ?? 0,
+		pages: Math.max(1, Math.ceil((result.count ?? 0) / pageSize)),
+		rows: rows.map(withPlace)
+	};
+}
+
+/** Every published initiative matching the filters as map points (id, title, place), at most `limit`. */
+export async function pointsPublished(supabase: Db, f: ListFilter, limit = 5000) {
+	const query = applyFilter(supabase.from('initiatieven').select('id, title, lat, lng, buurten(naam, lat, lng)').eq('status', 'gepubliceerd'), f);
+	const rows = must(await query.order('published_at', { ascending: false }).limit(limit), 'initiatieven points');
+	return rows.map(withPlace);
+}
+
+// Filters are applied identically to the list and the map, so they always show the same initiatives.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function applyFilter<Q extends { textSearch: any; contains: any; eq: any }>(query: Q, f: ListFilter): Q {
+	let q = query;
+	if (f.q) q = q.textSearch('search', f.q, { config: 'dutch', type: 'websearch' });
+	if (f.thema) q = q.contains('themes', [f.thema]);
+	if (f.nodig) q = q.contains('needs', [f.nodig]);
+	if (f.fase) q = q.eq('stage', f.fase);
+	return filterByArea(q, f);
+}
+
+/** An initiative without its own pin is shown at the centre of its buurt. */
+function withPlace<R extends { lat: number | null; lng: number | null; buurten: unknown }>(row: R) {
+	const buurt = row.buurten as { naam: string; lat: number; lng: number } | null;
+	return {
+		...row,
+		buurt: buurt?.naam ?? '',
+		place: { lat: row.lat ?? buurt?.lat ?? 52.3, lng: row.lng ?? buurt?.lng ?? 5.3, exact: row.lat !== null }
+	};
+}
