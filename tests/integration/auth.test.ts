@@ -246,7 +246,7 @@ describe('passwords', () => {
 		expect(unknown.body).toContain(sent);
 		expect(known.body).toContain(sent);
 
-		const mail = await lastMail(env, email);
+		const mail = await lastMail(env, email, 'reset_password');
 		expect(mail?.kind).toBe('reset_password');
 		const token = tokenFrom(mail!.body_text);
 		const reset = await browser.post(`/wachtwoord-herstellen?token=${token}`, { token, password: 'een nieuw wachtwoord', passwordRepeat: 'een nieuw wachtwoord' });

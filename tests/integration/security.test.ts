@@ -4,7 +4,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../scripts/stack/index.ts';
 import { apiKey } from '../../scripts/stack/keys.ts';
-import { anon, asUser, Browser, demo, formError, service } from '../support/clients.ts';
+import { anon, asUser, Browser, demo, formError, lastMail, service } from '../support/clients.ts';
 import { newResident, post, type Resident } from '../support/burenhulp.ts';
 import { submitted, validInitiatief } from '../support/initiatieven.ts';
 import { startApp, stopApp } from '../support/env.ts';
@@ -493,6 +493,7 @@ describe('11. timing: the account flows do the same work for known and unknown a
 			answers.push({ status: response.status, told: response.body.includes('Als dit adres een account heeft, staat er nu een mail voor je klaar') });
 		}
 		expect(answers).toEqual([{ status: 200, told: true }, { status: 200, told: true }]);
+		expect(await lastMail(env, known.email, 'reset_password')).not.toBeNull();
 		expect((await db().from('email_outbox').select('kind').eq('to_address', known.email).eq('kind', 'reset_password')).data).toHaveLength(1);
 		expect((await db().from('email_outbox').select('kind').eq('to_address', unknownAddress)).data).toEqual([]);
 	});

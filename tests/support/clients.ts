@@ -169,16 +169,19 @@ export async function writeSession(env: TestEnv, userId: string): Promise<string
 	return `${id}.${secret}`;
 }
 
-/** The newest mail to an address, from the outbox (read with the service role, as developers do). */
-export async function lastMail(env: TestEnv, to: string): Promise<{ subject: string; body_text: string; kind: string } | null> {
-	const { data } = await service(env)
-		.from('email_outbox')
-		.select('subject, body_text, kind')
-		.eq('to_address', to)
-		.order('id', { ascending: false })
-		.limit(1)
-		.maybeSingle();
-	return data;
+/**
+ * The newest mail to an address, from the outbox (read with the service role, as developers do). With a
+ * kind, waits up to 5 s for a mail of that kind: some are written after the response (a password reset).
+ */
+export async function lastMail(env: TestEnv, to: string, kind?: string): Promise<{ subject: string; body_text: string; kind: string } | null> {
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		let query = service(env).from('email_outbox').select('subject, body_text, kind').eq('to_address', to);
+		if (kind) query = query.eq('kind', kind);
+		const { data } = await query.order('id', { ascending: false }).limit(1).maybeSingle();
+		if (data || !kind || Date.now() > deadline) return data;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
 }
 
 export function tokenFrom(mailBody: string): string {
