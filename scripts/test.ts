@@ -1,8 +1,8 @@
 // `npm test`: every test, in order, with what it needs installed first. Steps: generated types up to
 // date, svelte-check, unit tests, build, integration tests on PGlite and on the PostgreSQL server, e2e
-// in Debian's Chromium. `npm test -- --only unit,e2e` runs some; the last line counts the tests.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// in Debian's Chromium. `npm test -- --only=unit,e2e` runs some; the three suites after the build run side by side (TEST_SERIAL=1: one by one); the last line counts the tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -26,6 +26,34 @@ function run(name: string, command: string, args: string[], env: Record<string, 
 	console.log(`━━ ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	if (!ok) failures.push(name);
 	return ok;
+}
+
+interface Suite {
+	name: string;
+	command: string;
+	args: string[];
+	env: Record<string, string>;
+	report: [string, 'vitest' | 'playwright'];
+}
+
+/** Runs a suite with its output in a log file, printed whole (with its result) when it ends. */
+function runLogged(suite: Suite): Promise<void> {
+	const started = Date.now();
+	const log = `${reports}/${suite.name.replace(/\W+/g, '-')}.log`;
+	console.log(`━━ ${suite.name}: started (output follows when it ends)`);
+	return new Promise((resolve) => {
+		const out = openSync(log, 'w');
+		const child = spawn(suite.command, suite.args, { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, ...suite.env } });
+		child.on('close', (status) => {
+			closeSync(out);
+			const ok = status === 0;
+			console.log(`\n━━ ${suite.name} ━━`);
+			process.stdout.write(readFileSync(log, 'utf8'));
+			console.log(`━━ ${suite.name}: ${ok ? 'ok' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			if (!ok) failures.push(suite.name);
+			resolve();
+		});
+	});
 }
 
 /** Adds a vitest or Playwright JSON report's counts to the totals. */
@@ -81,14 +109,16 @@ if (wanted('unit')) {
 }
 const needsBuild = ['integration', 'postgres', 'e2e'].some(wanted);
 const built = needsBuild ? run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']) : false;
+// The three suites after the build are independent (each starts its own stack, database and site on
+// free ports), so they run side by side; each one's output is printed whole when it ends.
+// TEST_SERIAL=1 runs them one after another with their output live.
+const suites: Suite[] = [];
 if (built && wanted('integration')) {
-	run('integration tests on PGlite', 'npx', ['vitest', 'run', '--config', 'tests/integration/vitest.config.ts', ...vitestReport('integration-pglite')], { TEST_BACKEND: 'pglite' });
-	count(`${reports}/integration-pglite.json`, 'vitest');
+	suites.push({ name: 'integration tests on PGlite', command: 'npx', args: ['vitest', 'run', '--config', 'tests/integration/vitest.config.ts', ...vitestReport('integration-pglite')], env: { TEST_BACKEND: 'pglite' }, report: [`${reports}/integration-pglite.json`, 'vitest'] });
 }
 if (built && (wanted('postgres') || (wanted('integration') && !only))) {
 	if (await postgresReachable()) {
-		run('integration tests on PostgreSQL', 'npx', ['vitest', 'run', '--config', 'tests/integration/vitest.config.ts', ...vitestReport('integration-postgres')], { TEST_BACKEND: 'postgres' });
-		count(`${reports}/integration-postgres.json`, 'vitest');
+		suites.push({ name: 'integration tests on PostgreSQL', command: 'npx', args: ['vitest', 'run', '--config', 'tests/integration/vitest.config.ts', ...vitestReport('integration-postgres')], env: { TEST_BACKEND: 'postgres' }, report: [`${reports}/integration-postgres.json`, 'vitest'] });
 	} else if (process.env.CI) {
 		failures.push(`PostgreSQL server at ${pgServer} not reachable`);
 	} else {
@@ -97,11 +127,14 @@ if (built && (wanted('postgres') || (wanted('integration') && !only))) {
 }
 if (built && wanted('e2e')) {
 	ensureChromium();
-	run('e2e tests in Chromium', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], {
-		PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`
-	});
-	count(`${reports}/e2e.json`, 'playwright');
+	suites.push({ name: 'e2e tests in Chromium', command: 'npx', args: ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` }, report: [`${reports}/e2e.json`, 'playwright'] });
 }
+if (process.env.TEST_SERIAL === '1') {
+	for (const suite of suites) run(suite.name, suite.command, suite.args, suite.env);
+} else {
+	await Promise.all(suites.map(runLogged));
+}
+for (const suite of suites) count(...suite.report);
 
 if (failures.length) console.log(`\nFailed steps: ${failures.join('; ')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

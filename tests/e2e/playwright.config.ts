@@ -12,7 +12,8 @@ export default defineConfig({
 	retries: 0,
 	timeout: 60_000,
 	reporter: process.env.CI ? 'list' : 'line',
-	outputDir: '../../test-results',
+	// Not test-results/ itself: Playwright empties its output folder, and the other suites' reports are there.
+	outputDir: '../../test-results/e2e',
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		// The site takes client addresses from this header in tests (see tests/support/env.ts).
