@@ -22,8 +22,13 @@ function run(name: string, command: string, args: string[], env: Record<string, 
 	const started = Date.now();
 	console.log(`\n━━ ${name} ━━`);
 	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-	const ok = result.status === 0;
-	console.log(`━━ ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return finish(name, result.status, started);
+}
+
+/** Prints a step's result line and records a failure; true when it passed. */
+function finish(name: string, status: number | null, started: number): boolean {
+	const ok = status === 0;
+	console.log(`━━ ${name}: ${ok ? 'ok' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	if (!ok) failures.push(name);
 	return ok;
 }
@@ -44,13 +49,13 @@ function runLogged(suite: Suite): Promise<void> {
 	return new Promise((resolve) => {
 		const out = openSync(log, 'w');
 		const child = spawn(suite.command, suite.args, { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, ...suite.env } });
+		// A command that cannot start emits 'error' and then 'close' with no status: a failure, not a crash.
+		child.on('error', (error) => console.error(`${suite.name}: ${error.message}`));
 		child.on('close', (status) => {
 			closeSync(out);
-			const ok = status === 0;
 			console.log(`\n━━ ${suite.name} ━━`);
 			process.stdout.write(readFileSync(log, 'utf8'));
-			console.log(`━━ ${suite.name}: ${ok ? 'ok' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			if (!ok) failures.push(suite.name);
+			finish(suite.name, status, started);
 			resolve();
 		});
 	});
