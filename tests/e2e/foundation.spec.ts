@@ -74,8 +74,11 @@ test('a coordinator makes a resident opbouwwerker of a wijk', async ({ page }) =
 	await expectAccessible(page);
 	await page.getByLabel('Zoek op naam').fill('Bram');
 	await page.getByRole('button', { name: 'Zoeken' }).click();
+	// Wait for the searched list: ticking a box on the list that is about to be replaced loses the tick.
+	await expect(page).toHaveURL(/q=Bram/);
 	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Bram Jansen' }) });
 	await card.getByLabel('Stadshagen').check();
+	await expect(card.getByLabel('Stadshagen')).toBeChecked();
 	await card.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page.getByText('Opgeslagen.')).toBeVisible();
 	await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Bram Jansen' }) })).toContainText('opbouwwerker');
