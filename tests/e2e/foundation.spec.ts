@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, logIn } from './support.ts';
+import { expectAccessible, logIn, mainNav } from './support.ts';
 
 test('a new resident registers, logs in, edits their profile and logs out @phone', async ({ page }) => {
 	const email = `e2e.${Date.now()}@example.test`;
@@ -34,6 +34,12 @@ test('a new resident registers, logs in, edits their profile and logs out @phone
 	await expectAccessible(page);
 
 	await logIn(page, email, 'mijn buurt is mooi');
+	// A new resident's overview: nothing yet, and each block says what it will hold.
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByText('Er wacht nu niets op jou.')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Mijn initiatieven' })).toContainText('Je hebt nog geen initiatief voorgesteld');
+	await expectAccessible(page);
+	await (await mainNav(page)).getByRole('link', { name: 'Mijn profiel' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn profiel');
 	await expectAccessible(page);
 
@@ -51,11 +57,17 @@ test('a new resident registers, logs in, edits their profile and logs out @phone
 	await expect(page.getByRole('listitem').filter({ hasText: 'dit apparaat' })).toHaveCount(1);
 	await expectAccessible(page);
 
-	await page.getByRole('button', { name: 'Uitloggen' }).first().click();
-	await expect(page).toHaveURL(/\/$|\/\?uitgelogd=1$/);
-	await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
+	await (await mainNav(page)).getByRole('button', { name: 'Uitloggen' }).click();
+	await expect(page).toHaveURL(/\/\?uitgelogd=1$/);
+	await expect(page.getByText('Je bent uitgelogd.')).toBeVisible();
+	await expect((await mainNav(page)).getByRole('link', { name: 'Inloggen' })).toBeVisible();
 	await page.goto('/profiel');
 	await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fprofiel/);
+	// Logging in from there leads back to where the person wanted to go.
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill('mijn buurt is mooi');
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn profiel');
 });
 
 test('the keyboard reaches the content through the skip link', async ({ page }) => {
@@ -69,7 +81,7 @@ test('the keyboard reaches the content through the skip link', async ({ page }) 
 
 test('a coordinator makes a resident opbouwwerker of a wijk', async ({ page }) => {
 	await logIn(page, 'coordinator.zwolle@buurtplein.test');
-	await page.getByRole('link', { name: 'Opbouwwerkers' }).click();
+	await (await mainNav(page)).getByRole('link', { name: 'Opbouwwerkers' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opbouwwerkers aanwijzen');
 	await expectAccessible(page);
 	await page.getByLabel('Zoek op naam').fill('Bram');

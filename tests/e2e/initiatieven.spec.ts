@@ -11,7 +11,7 @@ async function as(browser: Browser, email: string): Promise<Page> {
 	await page.getByLabel('Wachtwoord', { exact: true }).fill('buurtplein-demo');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL(/\/profiel/, { timeout: 15_000 });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn buurtplein', { timeout: 15_000 });
 	return page;
 }
 

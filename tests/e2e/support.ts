@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { writeSession } from '../support/clients.ts';
 import type { ChildProcess } from 'node:child_process';
 import { freePort } from '../../scripts/stack/index.ts';
@@ -29,7 +29,15 @@ export async function logIn(page: Page, email: string, password = 'buurtplein-de
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL(/\/profiel/);
+	// Log-in leads to the person's overview.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn buurtplein');
+}
+
+/** The main navigation as the person sees it: on a phone it is one line, and the menu is opened first. */
+export async function mainNav(page: Page): Promise<Locator> {
+	const menu = page.locator('details.menu');
+	if ((await menu.isVisible()) && (await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+	return page.getByRole('navigation', { name: 'Hoofdmenu' });
 }
 
 /**

@@ -131,7 +131,7 @@ describe('log-in and sessions', () => {
 	it('logs in with a session cookie that is HttpOnly and SameSite=Lax, storing only a hash', async () => {
 		const browser = new Browser(env);
 		const response = await browser.login('bram@buurtplein.test');
-		expect(response.location).toBe('/profiel');
+		expect(response.location).toBe('/');
 		expect(response.cookie).toMatch(/HttpOnly/);
 		expect(response.cookie).toMatch(/SameSite=Lax/);
 		const [id, secret] = browser.sessionToken!.split('.');

@@ -8,10 +8,11 @@ describe('safeRedirect', () => {
 	it.each(['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/ evil', ''])(
 		'refuses %s and falls back',
 		(target) => {
-			expect(safeRedirect(target)).toBe('/profiel');
+			expect(safeRedirect(target)).toBe('/');
 		}
 	);
-	it('falls back when nothing is given', () => {
-		expect(safeRedirect(null, '/')).toBe('/');
+	it('falls back to the overview when nothing is given, or to what the caller chose', () => {
+		expect(safeRedirect(null)).toBe('/');
+		expect(safeRedirect(undefined, '/profiel')).toBe('/profiel');
 	});
 });
