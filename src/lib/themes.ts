@@ -14,3 +14,14 @@ export const themeLabel: Record<string, () => string> = {
 	leefbaarheid: m.theme_leefbaarheid,
 	duurzaamheid: m.theme_duurzaamheid
 };
+
+/** A few plain words beside each theme's name, so "Sociale cohesie" or "Leefbaarheid" says what it is (B1). */
+export const themeHint: Record<string, () => string> = {
+	armoede: m.theme_hint_armoede,
+	eenzaamheid: m.theme_hint_eenzaamheid,
+	sociale_cohesie: m.theme_hint_sociale_cohesie,
+	gezondheid: m.theme_hint_gezondheid,
+	veiligheid: m.theme_hint_veiligheid,
+	leefbaarheid: m.theme_hint_leefbaarheid,
+	duurzaamheid: m.theme_hint_duurzaamheid
+};

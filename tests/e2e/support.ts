@@ -12,11 +12,19 @@ export function testEnv(): TestEnv {
 
 /**
  * Fails the test with the list of WCAG 2.2 A/AA violations axe finds on the page as it is now, or when
- * the page scrolls sideways (WCAG 1.4.10, reflow: a phone user must not have to).
+ * the page scrolls sideways (WCAG 1.4.10, reflow: a phone user must not have to), on a phone also at 360 px.
  */
 export async function expectAccessible(page: Page): Promise<void> {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(0);
+	// On a phone, also the narrowest common screen (360 px) must not scroll sideways.
+	const size = page.viewportSize();
+	if (size && size.width < 600 && size.width > 360) {
+		await page.setViewportSize({ width: 360, height: size.height });
+		const narrow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		await page.setViewportSize(size);
+		expect(narrow, `horizontal scroll at 360 px on ${page.url()}`).toBeLessThanOrEqual(0);
+	}
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const [signups, stands] = await Promise.all([
 		locals.supabase
 			.from('repair_cafe_signups')
-			.select('id, category, item, problem, status, outcome, repair_cafe_dates!inner(starts_at, ends_at, cancelled, repair_cafe_series!inner(id, name, venue))')
+			.select('id, category, item, problem, status, outcome, repair_cafe_dates!inner(starts_at, ends_at, cancelled, waiting, repair_cafe_series!inner(id, name, venue))')
 			.eq('resident_id', user.id)
 			.order('created_at', { ascending: false })
 			.limit(100),
@@ -25,8 +25,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const now = new Date().toISOString();
 	return {
 		signups: must(signups, 'my sign-ups').map((s) => {
-			const d = s.repair_cafe_dates as unknown as { starts_at: string; ends_at: string; cancelled: boolean; repair_cafe_series: { id: string; name: string; venue: string } };
-			return { ...s, startsAt: d.starts_at, endsAt: d.ends_at, dateCancelled: d.cancelled, series: d.repair_cafe_series, upcoming: d.starts_at > now };
+			const d = s.repair_cafe_dates as unknown as { starts_at: string; ends_at: string; cancelled: boolean; waiting: number; repair_cafe_series: { id: string; name: string; venue: string } };
+			return { ...s, startsAt: d.starts_at, endsAt: d.ends_at, dateCancelled: d.cancelled, waiting: d.waiting, series: d.repair_cafe_series, upcoming: d.starts_at > now };
 		}),
 		stands: must(stands, 'my stands').map((s) => {
 			const e = s.rommelroute_editions as unknown as { id: string; title: string; day: string; registration_closes: string };
