@@ -81,7 +81,7 @@ test('an opbouwwerker sees the waiting list and files a request for a resident w
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	await expect(page.getByText('Vul dit in.').first()).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Naam van de bewoner').fill('Truus Hendriks');
+	await page.getByLabel('Voor wie vraag je hulp?').fill('Truus Hendriks');
 	await page.getByLabel('Telefoonnummer van de bewoner').fill('038 4567890');
 	await page.getByLabel('Waarbij?').selectOption({ label: 'vervoer' });
 	await page.getByLabel('Vertel kort wat je zoekt of aanbiedt').fill('Mevrouw zoekt vervoer naar de huisarts.');

@@ -88,12 +88,15 @@ test('a coordinator makes a resident opbouwwerker of a wijk', async ({ page }) =
 	await page.getByRole('button', { name: 'Zoeken' }).click();
 	// Wait for the searched list: ticking a box on the list that is about to be replaced loses the tick.
 	await expect(page).toHaveURL(/q=Bram/);
-	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Bram Jansen' }) });
-	await card.getByLabel('Stadshagen').check();
-	await expect(card.getByLabel('Stadshagen')).toBeChecked();
-	await card.getByRole('button', { name: 'Opslaan' }).click();
+	// One row per person in a table; the wijken are chosen in the row's "Wijken van …" disclosure.
+	const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bram Jansen' }) });
+	await row.locator('summary', { hasText: 'Wijken van Bram Jansen' }).click();
+	await row.getByLabel('Stadshagen').check();
+	await expect(row.getByLabel('Stadshagen')).toBeChecked();
+	await row.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page.getByText('Opgeslagen.')).toBeVisible();
-	await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Bram Jansen' }) })).toContainText('opbouwwerker');
+	await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bram Jansen' }) })).toContainText('opbouwwerker');
+	await expectAccessible(page);
 });
 
 test('English is one choice away, and stays chosen', async ({ page }) => {

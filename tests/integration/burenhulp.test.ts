@@ -461,3 +461,102 @@ describe('through the site, without JavaScript', () => {
 		expect(match.body).not.toContain(helper.phone);
 	});
 });
+
+describe('ending a match is mutual and keeps history', () => {
+	async function active() {
+		const asker = await newResident(env, 'Lies Sluit');
+		const helper = await newResident(env, 'Mark Sluit');
+		const request = await post(asker.db, { kind: 'vraag' });
+		const offer = await post(helper.db, { kind: 'aanbod' });
+		const { data: id } = await propose(helper.db, offer, request);
+		expect((await asker.db.rpc('help_respond', { p_match: id as string, p_accept: true })).data).toBe('actief');
+		return { asker, helper, request, id: id as string };
+	}
+
+	it('one side closes; the other is told and asked for their outcome, once', async () => {
+		const { asker, helper, request, id } = await active();
+		expect((await helper.db.rpc('help_close', { p_match: id, p_outcome: 'geholpen', p_thanks: 'Graag gedaan' })).error).toBeNull();
+		// The asker hears of it, with a link to the match, and reads it in their inbox.
+		const { data: told } = await asker.db.from('notifications').select('kind, link, params').eq('subject_id', id).eq('kind', 'help_match_closed');
+		expect(told).toEqual([{ kind: 'help_match_closed', link: `/burenhulp/match/${id}`, params: { name: 'Mark' } }]);
+		expect((await helper.db.from('notifications').select('id').eq('subject_id', id).eq('kind', 'help_match_closed')).data).toEqual([]);
+		const inbox = await (await new Browser(env).signIn(asker.id)).get('/meldingen');
+		expect(inbox.body).toContain('Mark heeft jullie match afgesloten');
+
+		// Both still see the match, as history: the asker is asked, the helper waits for the answer.
+		expect((await asker.db.from('my_help_matches').select('status, my_outcome, other_outcome, other_thanks').eq('id', id).single()).data)
+			.toEqual({ status: 'afgesloten', my_outcome: null, other_outcome: 'geholpen', other_thanks: 'Graag gedaan' });
+		const askerPage = await (await new Browser(env).signIn(asker.id)).get(`/burenhulp/match/${id}`);
+		expect(askerPage.body).toContain('Mark heeft de match afgesloten. Hoe ging het voor jou?');
+		const mine = await (await new Browser(env).signIn(asker.id)).get('/burenhulp');
+		expect(mine.body).toContain(`/burenhulp/match/${id}`);
+
+		// The asker answers; a second answer, or one from a stranger, is refused.
+		expect((await asker.db.rpc('help_close', { p_match: id, p_outcome: 'contact_blijft', p_thanks: 'Dank je, Mark!' })).error).toBeNull();
+		expect((await asker.db.rpc('help_close', { p_match: id, p_outcome: 'niet_geholpen', p_thanks: '' })).error?.code).toBe('23514');
+		expect((await helper.db.rpc('help_close', { p_match: id, p_outcome: 'niet_geholpen', p_thanks: '' })).error?.code).toBe('23514');
+		expect((await (await asUser(env, demo.chantal)).rpc('help_close', { p_match: id, p_outcome: 'geholpen', p_thanks: '' })).error?.code).toBe('42501');
+		expect((await helper.db.from('my_help_matches').select('my_outcome, other_outcome, other_thanks').eq('id', id).single()).data)
+			.toEqual({ my_outcome: 'geholpen', other_outcome: 'contact_blijft', other_thanks: 'Dank je, Mark!' });
+		expect((await service(env).from('help_posts').select('status').eq('id', request).single()).data?.status).toBe('gesloten');
+		// The closed request and the match stay on "mijn hulp" as history.
+		const history = (await (await new Browser(env).signIn(asker.id)).get('/burenhulp')).body;
+		expect(history.slice(history.indexOf('Geschiedenis'))).toContain(`/burenhulp/match/${id}`);
+		expect(history.slice(history.indexOf('Geschiedenis'))).toContain(`/burenhulp/${request}`);
+	});
+
+	it('when the asking side was not helped, the request opens again; nothing else about an ended match changes', async () => {
+		const { asker, helper, request, id } = await active();
+		expect((await helper.db.rpc('help_close', { p_match: id, p_outcome: 'geholpen', p_thanks: '' })).error).toBeNull();
+		expect((await service(env).from('help_posts').select('status').eq('id', request).single()).data?.status).toBe('gesloten');
+		expect((await asker.db.rpc('help_close', { p_match: id, p_outcome: 'niet_geholpen', p_thanks: '' })).error).toBeNull();
+		expect((await service(env).from('help_posts').select('status').eq('id', request).single()).data?.status).toBe('open');
+		// Not even the service role rewrites an outcome once given, or reopens the match.
+		expect((await service(env).from('help_matches').update({ offer_outcome: 'niet_geholpen' }).eq('id', id)).error?.code).toBe('23514');
+		expect((await service(env).from('help_matches').update({ thanks: 'anders' }).eq('id', id)).error?.code).toBe('23514');
+		expect((await service(env).from('help_matches').update({ status: 'actief' }).eq('id', id)).error?.code).toBe('23514');
+	});
+
+	it('a bad outcome through the site is a 400 with a message, and nothing changes', async () => {
+		const { asker, id } = await active();
+		const site = await new Browser(env).signIn(asker.id);
+		const response = await site.post(`/burenhulp/match/${id}?/close`, { matchId: id, outcome: 'super', thanks: 'x'.repeat(600) });
+		expect(response.status).toBe(400);
+		expect(fieldErrors(response.body).outcome).toBeTruthy();
+		expect(await matchStatus(id)).toBe('actief');
+	});
+
+	it('the match page explains "Afsluiten" and "Stoppen" and asks before stopping; contact details are links', async () => {
+		const { asker, helper, id } = await active();
+		const page = (await (await new Browser(env).signIn(asker.id)).get(`/burenhulp/match/${id}`)).body;
+		expect(page).toContain('Afsluiten: de hulp is klaar.');
+		expect(page).toContain('Stoppen: de match gaat niet door.');
+		expect(page).toContain('Ja, stop deze match');
+		expect(page).toContain(`href="tel:${helper.phone.replace(/\D/g, '')}"`);
+		expect(page).toContain(`href="mailto:${helper.email}"`);
+	});
+});
+
+describe('burenhulp for a resident who is not online, as the neighbour reads it', () => {
+	it('the neighbour reads whom to call: the carrying worker with the work number, and the resident by first name', async () => {
+		const worker = await asUser(env, demo.workerZwolle);
+		const { data: request, error } = await worker.rpc('help_file_for_resident', {
+			p_name: 'Truus van Dijk', p_buurt_code: 'BU01930601', p_phone: '038 7654321', p_share_phone: true, p_category: 'boodschappen',
+			p_description: 'Boodschappen op dinsdag, mevrouw loopt slecht', p_when_kind: 'wekelijks', p_on_date: null as unknown as string,
+			p_slots: ['di-middag'], p_needs_care: false
+		});
+		expect(error).toBeNull();
+		const neighbour = await newResident(env, 'Vera Buur');
+		const offer = await post(neighbour.db, { kind: 'aanbod' });
+		const { data: id } = await propose(neighbour.db, offer, request as string);
+		expect((await worker.rpc('help_respond', { p_match: id as string, p_accept: true })).data).toBe('actief');
+		const page = (await (await new Browser(env).signIn(neighbour.id)).get(`/burenhulp/match/${id}`)).body;
+		expect(page).toContain('Bel of mail de opbouwwerker, Sanne Opbouwwerker (038 4260000); die regelt het met Truus.');
+		expect(page).toContain('href="tel:0384260000"');
+		expect(page).toContain('Truus vindt het goed dat je zelf belt:');
+		expect(page).toContain('href="tel:0387654321"');
+		expect(page).not.toContain('van Dijk');
+		// The worker sees the full name on the request.
+		expect((await (await new Browser(env).signIn(demo.workerZwolle)).get(`/burenhulp/${request}`)).body).toContain('Truus van Dijk');
+	});
+});

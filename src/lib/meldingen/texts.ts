@@ -35,6 +35,8 @@ export function notificationText(n: NotificationFacts): NotificationText {
 			return t(m.melding_help_match_proposed({ name: s(p.name), category: categoryLabel(s(p.category)) }), m.melding_help_match_proposed_detail());
 		case 'help_match_accepted':
 			return t(m.melding_help_match_accepted({ name: s(p.name) }), m.melding_help_match_accepted_detail());
+		case 'help_match_closed':
+			return t(m.melding_help_match_closed({ name: s(p.name) }), m.melding_help_match_closed_detail());
 		case 'help_message':
 			return t(many ? m.melding_help_messages({ name: s(p.name), count: n.count }) : m.melding_help_message({ name: s(p.name) }));
 		case 'help_care_approved':

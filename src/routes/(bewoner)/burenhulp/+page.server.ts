@@ -11,17 +11,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const [posts, matches, blocks] = await Promise.all([
 		locals.supabase
 			.rpc('my_help_posts')
+			// Closed posts stay as history on this page.
 			.select('id, kind, category, description, status, created_at')
-			.neq('status', 'gesloten')
 			.order('created_at', { ascending: false })
 			.limit(SHOWN),
 		// The user's own matches with their side; who the other party is stays unknown until both accept.
 		locals.supabase
 			.from('my_help_matches')
 			.select(
-				'id, status, my_side, request_accepted_at, offer_accepted_at, checkin_due_at, request_checkin, offer_checkin, created_at, request:help_posts!help_matches_request_id_fkey(first_name, category), offer:help_posts!help_matches_offer_id_fkey(first_name, category)'
+				'id, status, my_side, request_accepted_at, offer_accepted_at, checkin_due_at, request_checkin, offer_checkin, created_at, closed_at, my_outcome, request:help_posts!help_matches_request_id_fkey(first_name, category), offer:help_posts!help_matches_offer_id_fkey(first_name, category)'
 			)
-			.in('status', ['voorgesteld', 'actief', 'afgesloten'])
+			.in('status', ['voorgesteld', 'actief', 'afgesloten', 'gestopt'])
 			.order('created_at', { ascending: false })
 			.limit(SHOWN),
 		// A block shows the first name and buurt it was made with; whom it blocks is not readable.
@@ -42,7 +42,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 				status: match.status!,
 				otherName: other.first_name,
 				category: (match.request as unknown as { category: string }).category,
+				closedAt: match.closed_at,
 				waitingForMe: match.status === 'voorgesteld' && !mine,
+				// The other side closed it: their outcome is in, mine is asked for.
+				outcomeAsked: match.status === 'afgesloten' && !match.my_outcome,
 				checkinDue: match.status === 'actief' && !!match.checkin_due_at && new Date(match.checkin_due_at) <= now && !(asker ? match.request_checkin : match.offer_checkin)
 			};
 		})

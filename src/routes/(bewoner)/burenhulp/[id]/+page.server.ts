@@ -21,8 +21,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const post = must(found, 'load help post');
 	if (!post) error(404, { message: 'not_found' });
 	const mine = must(isMine, 'post is mine') === true;
-	// Workers of the wijk read the name and phone of a resident who was filed for (RLS decides).
-	const offline = !mine && isStaff(user.role)
+	// Workers of the wijk, the one who filed it included, read the name and phone of a resident who
+	// was filed for (RLS decides).
+	const offline = isStaff(user.role)
 		? must(await locals.supabase.from('help_post_private').select('full_name, phone').eq('post_id', post.id).maybeSingle(), 'offline resident')
 		: null;
 	const base = { post: { ...post, buurt: (post.buurten as unknown as { naam: string }).naam }, mine, offline };

@@ -5,6 +5,7 @@ import { signupSchema } from '$lib/repair-cafe/schema';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import { messageKeyFor } from '$lib/server/db-errors';
+import { fileReport } from '$lib/reports/file.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const uuid = z.uuid();
@@ -47,6 +48,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
+	// "Meld dit Repair Café": the database puts it in the queue of the workers of its wijk.
+	report: async ({ request, locals, url, params }) => {
+		if (!locals.user) redirect(303, `/inloggen?redirectTo=${encodeURIComponent(url.pathname)}`);
+		const name = async () => (await locals.supabase.from('repair_cafe_series').select('name').eq('id', params.id).maybeSingle()).data?.name ?? '';
+		return fileReport(request, locals.supabase, name);
+	},
 	signup: async ({ request, locals, url }) => {
 		if (!locals.user) redirect(303, `/inloggen?redirectTo=${encodeURIComponent(url.pathname)}`);
 		const parsed = await parseForm(request, signupSchema);

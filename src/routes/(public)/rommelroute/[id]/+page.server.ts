@@ -7,6 +7,7 @@ import { geocode } from '$lib/server/geocoder';
 import { messageKeyFor } from '$lib/server/db-errors';
 import { loadOutlines } from '$lib/areas/outlines.server';
 import { loadEdition, type PublicStand } from '$lib/rommelroute/queries.server';
+import { fileReport } from '$lib/reports/file.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -44,6 +45,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+	// "Meld een kraam": an approved stand of this edition; the database refuses any other.
+	report: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, `/inloggen?redirectTo=${encodeURIComponent(url.pathname)}`);
+		const address = async (id: string) => {
+			const stand = (await locals.supabase.from('rommelroute_stands_public').select('street, huisnummer, toevoeging').eq('id', Number(id) || 0).maybeSingle()).data;
+			return stand ? `${stand.street} ${stand.huisnummer}${stand.toevoeging}` : '';
+		};
+		return fileReport(request, locals.supabase, address);
+	},
 	register: async ({ request, locals, params, url }) => {
 		if (!locals.user) redirect(303, `/inloggen?redirectTo=${encodeURIComponent(url.pathname)}`);
 		const parsed = await parseForm(request, standSchema, { arrays: ['sells'] });

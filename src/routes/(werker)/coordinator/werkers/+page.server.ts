@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { text } from '$lib/fields';
 import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
+import { wijkenWithoutWorker } from '$lib/werkplek/queue.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -41,11 +42,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const result = await query;
 	const people = must(result, 'people');
 	const count = result.count;
+	const unassigned = await wijkenWithoutWorker(locals.supabase, wijken);
 	return {
 		gemeente: gemeenten.find((g) => g.code === gemeente),
 		gemeenten: own ? [] : gemeenten,
 		wijken,
 		q,
+		count: count ?? people.length,
+		unassigned,
 		page: pageNumber,
 		pages: Math.max(1, Math.ceil((count ?? 0) / PAGE_SIZE)),
 		people: people.map((p) => ({

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			.from('help_matches')
 			.select(
 				`id, status, request_accepted_at, offer_accepted_at, needs_care, care_approved_at, activated_at, checkin_due_at,
-				 request_checkin, offer_checkin, outcome, thanks, created_at,
+				 request_checkin, offer_checkin, outcome, thanks, created_at, closed_at,
+				 request_outcome, offer_outcome, request_thanks, offer_thanks,
 				 request:help_posts!help_matches_request_id_fkey(${postColumns}), offer:help_posts!help_matches_offer_id_fkey(${postColumns})`
 			)
 			.eq('id', params.id)
@@ -34,6 +35,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const side = (must(mine, 'my side')?.my_side ?? null) as 'vraag' | 'aanbod' | null;
 	const myAccepted = side === 'vraag' ? match.request_accepted_at : side === 'aanbod' ? match.offer_accepted_at : null;
 	const myCheckin = side === 'vraag' ? match.request_checkin : side === 'aanbod' ? match.offer_checkin : null;
+	// Each side gives its own outcome; the one who did not close yet is asked for theirs.
+	const myOutcome = side === 'vraag' ? match.request_outcome : side === 'aanbod' ? match.offer_outcome : null;
+	const otherOutcome = side === 'vraag' ? match.offer_outcome : side === 'aanbod' ? match.request_outcome : null;
+	const otherThanks = side === 'vraag' ? match.offer_thanks : side === 'aanbod' ? match.request_thanks : '';
 
 	const [contact, messages, parties] = await Promise.all([
 		side && match.status === 'actief' ? locals.supabase.rpc('help_match_contact', { p_match: match.id }).maybeSingle() : Promise.resolve(null),
@@ -51,6 +56,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		otherName: side === 'vraag' ? offer.first_name : request.first_name,
 		myAccepted,
 		myCheckin,
+		myOutcome,
+		otherOutcome,
+		otherThanks,
 		checkinDue: match.status === 'actief' && !!match.checkin_due_at && new Date(match.checkin_due_at) <= new Date(),
 		contact: contact ? must(contact, 'contact') : null,
 		messages: must(messages, 'messages')
