@@ -72,6 +72,10 @@ export async function startApp(port: number, env: Record<string, string>): Promi
 			// Lets each test act from its own address, so rate limits are tested, not tripped over.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
+			// Tests never reach the internet: maps use the built-in style, and the address service is a
+			// closed local port unless a test starts the stand-in (tests/support/pdok.ts) and names it.
+			PUBLIC_MAP_STYLE_URL: 'offline',
+			PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9/bzk/locatieserver/search/v3_1/free',
 			...env
 		},
 		stdio: ['ignore', 'inherit', 'pipe']

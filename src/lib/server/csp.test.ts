@@ -8,9 +8,15 @@ describe('map hosts in the Content-Security-Policy', () => {
 		expect(mapOrigins({ PUBLIC_MAP_STYLE_URL: 'https://api.pdok.nl/kadaster/brt-achtergrondkaart/ogc/v1/styles/standaard__webmercatorquad?f=json' })).toEqual([
 			'https://api.pdok.nl'
 		]);
-		expect(mapOrigins({})).toEqual([]);
+		expect(mapOrigins({ PUBLIC_MAP_STYLE_URL: 'https://tiles.example.nl/style.json' })).toEqual(['https://tiles.example.nl']);
 		expect(mapOrigins({ PUBLIC_MAP_STYLE_URL: 'offline' })).toEqual([]);
 		expect(mapOrigins({ PUBLIC_MAP_STYLE_URL: 'javascript:alert(1)' })).toEqual([]);
+	});
+
+	it("are PDOK's one host by default, and none for the offline style", () => {
+		expect(mapOrigins({})).toEqual(['https://api.pdok.nl']);
+		expect(mapOrigins({ PUBLIC_MAP_STYLE_URL: '' })).toEqual(['https://api.pdok.nl']);
+		expect(mapOrigins({ PUBLIC_MAP_STYLE_URL: ' offline ' })).toEqual([]);
 	});
 
 	it('are added to connect-src and img-src only', () => {

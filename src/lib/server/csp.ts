@@ -1,20 +1,12 @@
 // The Content-Security-Policy's hosts outside the site. SvelteKit writes the policy (kit.csp in
 // svelte.config.js, with a nonce or hash for every inline script); the map's tile and style hosts come
 // from configuration at run time, so they are added here, in one place.
+import { basemapFor } from '$lib/components/map/basemap';
 
-/** The origins the maps load from: the host of PUBLIC_MAP_STYLE_URL when it names one. */
+/** The origins the maps load from: none for the offline style, PDOK's host by default, else the style's. */
 export function mapOrigins(env: Record<string, string | undefined>): string[] {
-	const origins = new Set<string>();
-	for (const value of [env.PUBLIC_MAP_STYLE_URL]) {
-		if (!value || value === 'offline') continue;
-		try {
-			const url = new URL(value);
-			if (url.protocol === 'https:' || url.protocol === 'http:') origins.add(url.origin);
-		} catch {
-			// Not a URL: the map falls back to the built-in style, which needs no host.
-		}
-	}
-	return [...origins];
+	const basemap = basemapFor(env.PUBLIC_MAP_STYLE_URL);
+	return basemap.kind === 'remote' ? basemap.origins : [];
 }
 
 // Where a map style's parts are fetched: the style, tiles, glyphs and sprites (fetch), sprite images.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asGeometry, boundsOf, padBounds, pointsToGeoJSON } from './geo';
+import { asGeometry, boundsOf, fitPadding, padBounds, pointsToGeoJSON } from './geo';
 import type { MapPoint, Outline } from './types';
 
 const point = (id: string, lng: number, lat: number): MapPoint => ({ id, kind: 'stand', lng, lat, title: id });
@@ -18,6 +18,16 @@ describe('map geometry', () => {
 	it('falls back to the outlines when there are no points, and to nothing when both are empty', () => {
 		expect(boundsOf([], [square])).toEqual([6.08, 52.5, 6.1, 52.52]);
 		expect(boundsOf([], [])).toBeNull();
+	});
+
+	it('shows the outline around a single point, so an initiative is seen in its buurt', () => {
+		expect(boundsOf([point('a', 6.09, 52.51)], [square])).toEqual([6.08, 52.5, 6.1, 52.52]);
+		expect(boundsOf([point('a', 6.09, 52.51), point('b', 6.095, 52.515)], [square])).toEqual([6.09, 52.51, 6.095, 52.515]);
+	});
+
+	it('keeps clusters clear of the edges and the zoom buttons, but not more than a fifth of a small map', () => {
+		expect(fitPadding(800, 480)).toEqual({ top: 40, bottom: 40, left: 40, right: 56 });
+		expect(fitPadding(358, 150)).toEqual({ top: 30, bottom: 30, left: 30, right: 30 });
 	});
 
 	it('widens a single point so the map does not zoom in to one house', () => {

@@ -45,13 +45,27 @@ function positions(geometry: Outline['geometry']): GeoJSON.Position[] {
 	return geometry.type === 'Polygon' ? geometry.coordinates.flat() : geometry.coordinates.flat(2);
 }
 
-/** The smallest box around the points, or around the outlines when there are no points; null if empty. */
+/**
+ * The smallest box around the points; with fewer than two points the outlines count too, so a single
+ * initiative shows its whole buurt. Null when there is nothing to show.
+ */
 export function boundsOf(points: readonly MapPoint[], outlines: readonly Outline[] = []): Bounds | null {
 	let bounds: Bounds | null = null;
-	for (const p of located(points)) bounds = extend(bounds, p.lng, p.lat);
-	if (bounds) return bounds;
+	const shown = located(points);
+	for (const p of shown) bounds = extend(bounds, p.lng, p.lat);
+	if (shown.length >= 2) return bounds;
 	for (const o of outlines) for (const [lng, lat] of positions(o.geometry)) bounds = extend(bounds, lng, lat);
 	return bounds;
+}
+
+/**
+ * Room around the box in pixels, so the largest cluster circle (29 px and its edge) and the outlines'
+ * edges stay inside the map, and the zoom buttons do not cover them; never more than a fifth of the
+ * map, so a small map on a phone still shows something.
+ */
+export function fitPadding(width: number, height: number): { top: number; right: number; bottom: number; left: number } {
+	const room = (px: number) => Math.max(8, Math.min(px, Math.floor(Math.min(width, height) / 5)));
+	return { top: room(40), bottom: room(40), left: room(40), right: room(56) };
 }
 
 /** A point or a very small box is widened so the map does not zoom in to the paving stones. */

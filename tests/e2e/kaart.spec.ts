@@ -1,0 +1,87 @@
+// The map as a person reads it: the built-in style in tests (PUBLIC_MAP_STYLE_URL=offline), the
+// controls in the page's language, a note on the map when the basemap cannot load, and without
+// JavaScript a sentence that points to the list. At a phone's and a desktop's width.
+import { expect, test } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { freePort } from '../../scripts/stack/index.ts';
+import { startApp, stopApp } from '../support/env.ts';
+import { expectAccessible, testEnv } from './support.ts';
+
+const widths = [
+	{ name: 'phone', width: 390, height: 844 },
+	{ name: 'desktop', width: 1280, height: 800 }
+];
+
+for (const size of widths) {
+	test.describe(`at ${size.width} px`, () => {
+		test.use({ viewport: { width: size.width, height: size.height } });
+
+		test('the map page draws the map with Dutch controls and the list beside it', async ({ page }) => {
+			await page.goto('/kaart');
+			const map = page.locator('.map[data-ready]');
+			await expect(map).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Inzoomen' })).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Uitzoomen' })).toBeVisible();
+			await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('title', 'Inzoomen');
+			// The offline style is what tests configure, so there is nothing to apologise for.
+			await expect(page.locator('.map-note')).toHaveCount(0);
+			await expect(page.getByText('Zonder JavaScript toont deze pagina geen kaart')).toBeHidden();
+			await expect(page.getByRole('heading', { level: 2, name: /Repair Cafés en Rommelroutes/ })).toBeVisible();
+			await expectAccessible(page);
+			await page.screenshot({ path: `test-results/kaart-${size.width}.png`, fullPage: false });
+		});
+
+		test('in English the controls speak English', async ({ page, context }) => {
+			await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: testEnv().appUrl }]);
+			await page.goto('/kaart');
+			await expect(page.locator('.map[data-ready]')).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+			await expect(page.locator('.maplibregl-ctrl-zoom-out')).toHaveAttribute('title', 'Zoom out');
+		});
+	});
+
+	test.describe(`without JavaScript, at ${size.width} px`, () => {
+		test.use({ javaScriptEnabled: false, viewport: { width: size.width, height: size.height } });
+
+		test('the map box gives way to a sentence that points to the list', async ({ page }) => {
+			await page.goto('/kaart');
+			await expect(page.getByText('Zonder JavaScript toont deze pagina geen kaart')).toBeVisible();
+			await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
+			await page.getByRole('link', { name: 'naar de lijst' }).click();
+			await expect(page).toHaveURL(/#map-list-/);
+			await expect(page.getByRole('link', { name: 'Repair Café Holtenbroek' }).first()).toBeVisible();
+			// axe runs as a script, so it cannot run here; the same page with scripts is checked above.
+		});
+	});
+}
+
+test.describe('when the basemap cannot load', () => {
+	let app: ChildProcess | undefined;
+	let base = '';
+	test.beforeAll(async () => {
+		const env = testEnv();
+		const port = await freePort();
+		// A style on a closed port: what a visitor sees when PDOK is down or blocked.
+		app = await startApp(port, {
+			SUPABASE_URL: env.supabaseUrl,
+			SUPABASE_ANON_KEY: env.anonKey,
+			SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
+			SUPABASE_JWT_SECRET: env.jwtSecret,
+			PUBLIC_MAP_STYLE_URL: 'http://127.0.0.1:9/styles/standaard.json'
+		});
+		base = `http://127.0.0.1:${port}`;
+	});
+	test.afterAll(async () => {
+		if (app) await stopApp(app);
+	});
+
+	test('the map falls back to the built-in style and says so on the map', async ({ page }) => {
+		const response = await page.goto(`${base}/kaart`);
+		// The policy allows that style's host, and only it, besides the site itself.
+		expect(response?.headers()['content-security-policy']).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:9(;|$)/);
+		await expect(page.locator('.map[data-ready][data-basemap="offline"]')).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'De achtergrondkaart van PDOK laadt nu niet' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Inzoomen' })).toBeVisible();
+		await expectAccessible(page);
+	});
+});
