@@ -148,6 +148,57 @@ export type Database = {
 					{ foreignKeyName: "auth_tokens_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "users"; referencedColumns: ["id"] },
 				];
 			};
+			buurt_zorgen: {
+				Row: {
+					answer: string;
+					author_id: string | null;
+					body: string;
+					buurt_code: string;
+					created_at: string;
+					handled_at: string | null;
+					handled_by: string | null;
+					id: string;
+					signaal_id: string | null;
+					status: string;
+					theme: string;
+					wijk_code: string;
+				};
+				Insert: {
+					answer?: string;
+					author_id?: string | null;
+					body: string;
+					buurt_code: string;
+					created_at?: string;
+					handled_at?: string | null;
+					handled_by?: string | null;
+					id?: string;
+					signaal_id?: string | null;
+					status?: string;
+					theme: string;
+					wijk_code?: string;
+				};
+				Update: {
+					answer?: string;
+					author_id?: string | null;
+					body?: string;
+					buurt_code?: string;
+					created_at?: string;
+					handled_at?: string | null;
+					handled_by?: string | null;
+					id?: string;
+					signaal_id?: string | null;
+					status?: string;
+					theme?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "buurt_zorgen_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "buurt_zorgen_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "buurt_zorgen_handled_by_fkey"; columns: ["handled_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "buurt_zorgen_signaal_id_fkey"; columns: ["signaal_id"]; isOneToOne: false; referencedRelation: "signalen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "buurt_zorgen_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
 			buurten: {
 				Row: {
 					code: string;
@@ -2286,6 +2337,7 @@ export type Database = {
 			extend_job_leases: { Args: { p_worker: string; p_ids: number[]; p_lease_seconds?: number }; Returns: number };
 			facilitate_groep: { Args: { p_id: string }; Returns: undefined };
 			fail_job: { Args: { p_worker: string; p_id: number; p_error: string; p_retry_seconds: number }; Returns: string };
+			handle_zorg: { Args: { p_zorg: string; p_action: string; p_answer: string; p_body?: string; p_urgency?: string }; Returns: string };
 			help_approve_care: { Args: { p_match: string }; Returns: string };
 			help_block_author: { Args: { p_post: string }; Returns: undefined };
 			help_block_partner: { Args: { p_match: string }; Returns: undefined };

@@ -109,3 +109,33 @@ test('the coordinator adds a partner organisation and invites a contact person',
 	await expect(card.getByText('Jet Welzijn')).toBeVisible();
 	await expectAccessible(wilma);
 });
+
+test('a resident raises a zorg over de buurt; the worker answers it and makes it a signal; the resident reads the answer', async ({ browser }) => {
+	const env = (await import('./support.ts')).testEnv();
+	const { newResident } = await import('../support/burenhulp.ts');
+	const rita = await newResident(env, 'Rita Zorg');
+	const page = await as(browser, rita.id);
+	const body = `Op het speelveld ligt 's avonds veel glas, ${Date.now() % 100000}.`;
+	await page.goto('/mijn');
+	await page.getByRole('link', { name: 'Zorg over de buurt? Meld het de opbouwwerker' }).click();
+	await page.waitForLoadState('networkidle');
+	await expectAccessible(page);
+	await page.getByLabel('Thema').selectOption('veiligheid');
+	await page.getByLabel('Waar maak je je zorgen over').fill(body);
+	await page.getByRole('button', { name: 'Versturen naar de opbouwwerker' }).click();
+	await expect(page.getByText('Je zorg is verstuurd.')).toBeVisible();
+	await expect(page.getByText(body)).toBeVisible();
+
+	const sanne = await as(browser, demo.workerZwolle);
+	await sanne.goto('/signalen/zorgen', { waitUntil: 'networkidle' });
+	await expectAccessible(sanne);
+	const card = sanne.getByRole('listitem').filter({ hasText: body });
+	await card.getByLabel('Antwoord aan de bewoner').fill('Dank je! We nemen het mee naar de gemeente.');
+	await card.getByRole('button', { name: 'Signaal maken en antwoorden' }).click();
+	await expect(sanne.getByText('De zorg is behandeld.')).toBeVisible();
+
+	await page.reload();
+	await expect(page.getByText('Dank je! We nemen het mee naar de gemeente.')).toBeVisible();
+	await expect(page.getByText('Opgepakt als signaal')).toBeVisible();
+	await expectAccessible(page);
+});

@@ -335,7 +335,8 @@ const matrix: Record<string, Probe> = {
 	partner_contacten: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
 	signalen: { column: 'id', anon: 'none', stranger: 'none' },
 	agenda_items: { column: 'id', anon: 'none', stranger: 'none' },
-	agenda_signalen: { column: 'item_id', anon: 'none', stranger: 'none' }
+	agenda_signalen: { column: 'item_id', anon: 'none', stranger: 'none' },
+	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' }
 };
 
 function relationsInMigrations(): string[] {

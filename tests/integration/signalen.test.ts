@@ -338,3 +338,54 @@ describe('the partners’ agenda', () => {
 		expect(mail[0].subject).toContain('wacht al meer dan twee weken');
 	});
 });
+
+describe('a resident’s zorg over de buurt', () => {
+	it('lands in the workers’ queue, is read by its author and the staff of the wijk only, and becomes a signal without the resident', async () => {
+		const browser = await new Browser(env).signIn(resident.id);
+		const body = `De straatverlichting bij het speelveld is kapot, ${Date.now()}.`;
+		const bad = await browser.post('/zorg-over-de-buurt', { theme: '', buurtCode: 'BU01930601', body: 'kort' });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(fieldErrors(bad.body)).sort()).toEqual(['body', 'theme']);
+		const sent = await browser.post('/zorg-over-de-buurt', { theme: 'veiligheid', buurtCode: 'BU01930601', body });
+		expect(sent.status).toBe(200);
+		const { data: zorg } = await db().from('buurt_zorgen').select('id, author_id, wijk_code, status').eq('body', body).single();
+		expect(zorg).toMatchObject({ author_id: resident.id, wijk_code: 'WK019306', status: 'nieuw' });
+
+		const seen = await readers('buurt_zorgen', 'id', zorg!.id);
+		expect(seen).toEqual(['resident', 'a worker of the wijk', 'the coordinator']);
+		const queue = await new Browser(env).signIn(demo.workerZwolle).then((b) => b.get('/signalen/zorgen'));
+		expect(queue.body).toContain(body);
+		expect(queue.body).not.toContain('Rita Bewoner');
+
+		// Only workers of the wijk handle it; residents and partners cannot.
+		for (const id of [partnerDemo, demo.workerAlmere, demo.coordinatorAlmere, demo.anna]) {
+			expect((await (await asUser(env, id)).rpc('handle_zorg', { p_zorg: zorg!.id, p_action: 'beantwoord', p_answer: 'Bedankt!' })).error?.code, id).toBe('42501');
+		}
+		const worker = await new Browser(env).signIn(demo.workerZwolle);
+		const noAnswer = await worker.post('/signalen/zorgen?/handle', { zorgId: zorg!.id, action: 'signaal', answer: '', body: '' });
+		expect(noAnswer.status).toBe(400);
+		expect(Object.keys(fieldErrors(noAnswer.body)).sort()).toEqual([`zorg-${zorg!.id}-answer`, `zorg-${zorg!.id}-body`]);
+		const handled = await worker.post('/signalen/zorgen?/handle', { zorgId: zorg!.id, action: 'signaal', answer: 'Dank je, we geven het door aan de gemeente.', body: 'Straatverlichting bij het speelveld in Holtenbroek I is kapot.', urgency: 'hoog' });
+		expect(handled.status).toBe(200);
+
+		const { data: after } = await db().from('buurt_zorgen').select('status, answer, signaal_id').eq('id', zorg!.id).single();
+		expect(after!.status).toBe('signaal');
+		const { data: sig } = await db().from('signalen').select('body, source, urgency, theme, created_by, buurt_code').eq('id', after!.signaal_id!).single();
+		expect(sig).toEqual({ body: 'Straatverlichting bij het speelveld in Holtenbroek I is kapot.', source: 'bewoner', urgency: 'hoog', theme: 'veiligheid', created_by: demo.workerZwolle, buurt_code: 'BU01930601' });
+
+		// The resident reads the answer and is told; handling it twice is refused.
+		expect((await notes(resident.db, 'zorg_beantwoord')).some((n) => n.link === '/zorg-over-de-buurt')).toBe(true);
+		const mine = await browser.get('/zorg-over-de-buurt');
+		expect(mine.body).toContain('Dank je, we geven het door aan de gemeente.');
+		expect((await (await asUser(env, demo.workerZwolle)).rpc('handle_zorg', { p_zorg: zorg!.id, p_action: 'beantwoord', p_answer: 'Nog eens' })).error?.hint).toBe('zorg_handled');
+		// Residents cannot answer their own zorg by writing the row.
+		expect((await resident.db.from('buurt_zorgen').update({ status: 'beantwoord' } as never).eq('id', zorg!.id)).error).not.toBeNull();
+	});
+
+	it('is raised by residents only', async () => {
+		for (const id of [partnerDemo, demo.workerZwolle]) {
+			expect((await (await asUser(env, id)).from('buurt_zorgen').insert({ buurt_code: 'BU01930601', theme: 'armoede', body: 'Een zorg van iemand anders dan een bewoner.' })).error?.code, id).toBe('42501');
+		}
+		expect((await anon(env).from('buurt_zorgen').insert({ buurt_code: 'BU01930601', theme: 'armoede', body: 'Een zorg van een bezoeker zonder account.' })).error).not.toBeNull();
+	});
+});

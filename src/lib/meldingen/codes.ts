@@ -14,7 +14,7 @@ export const kindGroups = {
 	other: ['report_handled', 'werker_digest'],
 	// Listed in the order of notification_kinds.position (groups are 70–88).
 	groepen: groepNotificationKinds,
-	// Signals and the partners' agenda (100–102).
+	// Signals, the partners' agenda and residents' zorgen (100–103).
 	signalen: signalenNotificationKinds
 } as const;
 export type KindGroup = keyof typeof kindGroups;

@@ -90,7 +90,7 @@ export function notificationText(n: NotificationFacts): NotificationText {
 				m.melding_werker_digest_detail({ initiatieven: s(p.initiatieven), reports: s(p.reports), stands: s(p.stands), care: s(p.care), waiting: s(p.waiting) })
 			);
 		default:
-			if (n.kind.startsWith('agenda_')) return signalenNotificationText(n);
+			if (n.kind.startsWith('agenda_') || n.kind.startsWith('zorg_')) return signalenNotificationText(n);
 			return n.kind.startsWith('groep_') ? groepNotificationText(n) : t(n.kind);
 	}
 }

@@ -9,7 +9,8 @@ export type PartnerKind = (typeof partnerKinds)[number];
 export type AgendaStatus = (typeof agendaStatuses)[number];
 
 /** The kinds of notification signals write (public.notification_kinds holds the same, with defaults). */
-export const signalenNotificationKinds = ['agenda_item_new', 'agenda_item_waiting', 'agenda_item_answered'] as const;
+export const signalenNotificationKinds = ['agenda_item_new', 'agenda_item_waiting', 'agenda_item_answered', 'zorg_beantwoord'] as const;
+export const zorgStatuses = ['nieuw', 'beantwoord', 'signaal'] as const;
 
 /** An agenda item without an answer this long gets its partner a reminder. */
 export const WAITING_DAYS = 14;

@@ -45,7 +45,14 @@ export const personalDataLabel: Record<string, Message> = {
 export const signalenKindLabels = {
 	agenda_item_new: m.melding_kind_agenda_item_new,
 	agenda_item_waiting: m.melding_kind_agenda_item_waiting,
-	agenda_item_answered: m.melding_kind_agenda_item_answered
+	agenda_item_answered: m.melding_kind_agenda_item_answered,
+	zorg_beantwoord: m.melding_kind_zorg_beantwoord
+};
+
+export const zorgStatusLabel: Record<string, Message> = {
+	nieuw: m.signaal_zorg_status_nieuw,
+	beantwoord: m.signaal_zorg_status_beantwoord,
+	signaal: m.signaal_zorg_status_signaal
 };
 
 export function label(labels: Record<string, Message>, code: string): string {

@@ -61,3 +61,23 @@ export const answerSchema = z.object({
 export const confirmSchema = z.object({
 	confirm: z.literal('on', { error: 'signaal_err_confirm' })
 });
+
+/** A resident's zorg over de buurt. */
+export const zorgSchema = z.object({
+	theme: z.enum(themes, { error: 'err_choice' }),
+	buurtCode,
+	body: text(1000, { min: 10, multiline: true })
+});
+
+/** A worker answers a zorg, or makes a signal of it (with a text of their own). */
+export const handleZorgSchema = z
+	.object({
+		zorgId: z.uuid({ error: 'err_invalid' }),
+		action: z.enum(['beantwoord', 'signaal'], { error: 'err_choice' }),
+		answer: text(2000, { min: 5, multiline: true }),
+		body: text(500, { multiline: true }),
+		urgency: z.enum(urgencies, { error: 'err_choice' }).default('normaal')
+	})
+	.superRefine((v, ctx) => {
+		if (v.action === 'signaal' && v.body.length < 5) ctx.addIssue({ code: 'custom', path: ['body'], message: 'err_too_short:5' });
+	});

@@ -25,6 +25,8 @@ export function signalenNotificationText(n: Facts): { title: string; detail: str
 		}
 		case 'agenda_item_waiting':
 			return { title: m.melding_agenda_item_waiting({ wijk }), detail: m.melding_agenda_item_new_detail() };
+		case 'zorg_beantwoord':
+			return { title: m.melding_zorg_beantwoord({ buurt: s(p.buurt) }), detail: '' };
 		case 'agenda_item_answered':
 			return { title: m.melding_agenda_item_answered({ partner: s(p.partner) }), detail: '' };
 		default:
