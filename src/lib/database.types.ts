@@ -2421,6 +2421,16 @@ export type Database = {
 			update_my_profile: { Args: { p_display_name: string; p_buurt_code: string; p_interests: string[]; p_talents: string[]; p_interests_other: string; p_talents_other: string; p_availability: string[]; p_about: string; p_phone: string }; Returns: undefined };
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
+			wijkbeeld_access: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: boolean };
+			wijkbeeld_bereik: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { buurt_code: string; residents: number }[] };
+			wijkbeeld_burenhulp: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { figure: string; n: number }[] };
+			wijkbeeld_groepen: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { stage: string; n: number }[] };
+			wijkbeeld_initiatieven: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { stage: string; theme: string; n: number }[] };
+			wijkbeeld_repair_visitors: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: number };
+			wijkbeeld_repairs: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { category: string; items: number; fixed: number; repairable: number; end_of_life: number; kg_saved: number }[] };
+			wijkbeeld_rommelroute: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { title: string; day: string; stands: number }[] };
+			wijkbeeld_signalen: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { month: string; buurt_code: string; theme: string; n: number }[] };
+			wijkbeeld_stijgers: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { buurt_code: string; theme: string; recent: number; before: number }[] };
 			withdraw_groep: { Args: { p_id: string }; Returns: undefined };
 			withdraw_groep_request: { Args: { p_id: string }; Returns: undefined };
 			withdraw_initiatief: { Args: { p_id: string }; Returns: undefined };
