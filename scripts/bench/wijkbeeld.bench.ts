@@ -39,7 +39,7 @@ try {
 		       'Signaal over de buurt nummer ' || g, 'eigen_waarneming', 'normaal',
 		       current_date - (g % 1095), '${WORKER}'
 		  from generate_series(1, ${SIGNALS}) g
-		  join lateral (select code, wijk_code from public.buurten bb join public.wijken w on w.code = bb.wijk_code
+		  join lateral (select bb.code, bb.wijk_code from public.buurten bb join public.wijken w on w.code = bb.wijk_code
 		                 where w.gemeente_code = 'GM0193' order by bb.code offset (g % 6) limit 1) b on true;
 		alter table public.signalen enable trigger signalen_stamp;
 	`);

@@ -139,3 +139,36 @@ test('a resident raises a zorg over de buurt; the worker answers it and makes it
 	await expect(page.getByText('Opgepakt als signaal')).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('the coordinator opens the wijkbeeld and prints the report @phone', async ({ browser }) => {
+	const wilma = await as(browser, demo.coordinatorZwolle);
+	await wilma.goto('/wijkbeeld', { waitUntil: 'networkidle' });
+	await expect(wilma.getByRole('heading', { level: 1 })).toHaveText('Wijkbeeld Zwolle');
+	await expect(wilma.getByRole('table').first()).toBeVisible();
+	await expect(wilma.locator('figure svg').first()).toBeVisible();
+	await expectAccessible(wilma);
+	await wilma.getByLabel('Wijk').selectOption('WK019306');
+	await wilma.getByRole('button', { name: 'Toon' }).click();
+	await expect(wilma.getByRole('heading', { level: 1 })).toHaveText('Wijkbeeld Holtenbroek');
+	await expect(wilma.getByRole('link', { name: 'Signalen (CSV)' })).toHaveAttribute('href', /signalen\.csv\?wijk=WK019306/);
+
+	await wilma.getByRole('link', { name: 'Rapport voor de gemeente' }).click();
+	await wilma.waitForLoadState('networkidle');
+	await expect(wilma.getByRole('heading', { level: 1 })).toHaveText('Rapport opbouwwerk Holtenbroek');
+	await wilma.getByLabel('Toelichting van de coördinator').fill('Dit jaar speelde vooral de staat van de flats in Holtenbroek.');
+	await wilma.getByRole('button', { name: 'Zet in het rapport' }).click();
+	await expect(wilma.locator('.report').getByText('Dit jaar speelde vooral de staat van de flats in Holtenbroek.')).toBeVisible();
+	await expectAccessible(wilma);
+	// Printing hides everything but the report.
+	await wilma.emulateMedia({ media: 'print' });
+	await expect(wilma.getByRole('button', { name: 'Zet in het rapport' })).toBeHidden();
+	await expect(wilma.locator('.site-header')).toBeHidden();
+	await expect(wilma.locator('.report h1')).toBeVisible();
+	await wilma.emulateMedia({ media: 'screen' });
+	await wilma.evaluate(() => {
+		(window as unknown as { printed: boolean }).printed = false;
+		window.print = () => ((window as unknown as { printed: boolean }).printed = true);
+	});
+	await wilma.getByRole('button', { name: 'Printen of als pdf bewaren' }).click();
+	expect(await wilma.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+});
