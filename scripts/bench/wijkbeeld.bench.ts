@@ -100,6 +100,7 @@ try {
 		.setExpirationTime('10m')
 		.sign(new TextEncoder().encode(running.env.jwtSecret));
 	const results = [
+		await load('page /wijkbeeld (gemeente, 12 months), 1 connection', `${running.env.appUrl}/wijkbeeld`, { headers: { cookie: session, 'x-forwarded-for': '10.9.0.1' }, connections: 1 }),
 		await load('page /wijkbeeld (gemeente, 12 months)', `${running.env.appUrl}/wijkbeeld`, { headers: { cookie: session, 'x-forwarded-for': '10.9.0.1' }, connections: 10 }),
 		await load('page /wijkbeeld (gemeente, 3 years)', `${running.env.appUrl}/wijkbeeld?van=${threeYears}&tot=${today}`, { headers: { cookie: session, 'x-forwarded-for': '10.9.0.1' }, connections: 10 }),
 		await rpcLoad('PostgREST rpc/wijkbeeld_signalen (12 months)', `${running.env.supabaseUrl}/rest/v1/rpc/wijkbeeld_signalen`, {
@@ -108,7 +109,7 @@ try {
 			body: JSON.stringify({ p_gemeente: 'GM0193', p_wijk: null, p_from: year, p_to: today })
 		})
 	];
-	console.log('\nHTTP (10 connections, 8 s):');
+	console.log('\nHTTP (10 connections unless said, 8 s):');
 	console.log(table(loadRows(results)));
 } finally {
 	await running.stop();
