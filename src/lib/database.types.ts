@@ -4,6 +4,78 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			agenda_items: {
+				Row: {
+					afgesloten_at: string | null;
+					answer: string;
+					answered_by: string | null;
+					beantwoord_at: string | null;
+					created_at: string;
+					created_by: string | null;
+					gemeente_code: string;
+					id: string;
+					in_behandeling_at: string | null;
+					organisatie_id: string;
+					question: string;
+					status: string;
+					wijk_code: string;
+				};
+				Insert: {
+					afgesloten_at?: string | null;
+					answer?: string;
+					answered_by?: string | null;
+					beantwoord_at?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					gemeente_code?: string;
+					id?: string;
+					in_behandeling_at?: string | null;
+					organisatie_id: string;
+					question: string;
+					status?: string;
+					wijk_code: string;
+				};
+				Update: {
+					afgesloten_at?: string | null;
+					answer?: string;
+					answered_by?: string | null;
+					beantwoord_at?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					gemeente_code?: string;
+					id?: string;
+					in_behandeling_at?: string | null;
+					organisatie_id?: string;
+					question?: string;
+					status?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "agenda_items_answered_by_fkey"; columns: ["answered_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "agenda_items_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "agenda_items_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "agenda_items_organisatie_id_fkey"; columns: ["organisatie_id"]; isOneToOne: false; referencedRelation: "partner_organisaties"; referencedColumns: ["id"] },
+					{ foreignKeyName: "agenda_items_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			agenda_signalen: {
+				Row: {
+					item_id: string;
+					signaal_id: string;
+				};
+				Insert: {
+					item_id: string;
+					signaal_id: string;
+				};
+				Update: {
+					item_id?: string;
+					signaal_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "agenda_signalen_item_id_fkey"; columns: ["item_id"]; isOneToOne: false; referencedRelation: "agenda_items"; referencedColumns: ["id"] },
+					{ foreignKeyName: "agenda_signalen_signaal_id_fkey"; columns: ["signaal_id"]; isOneToOne: false; referencedRelation: "signalen"; referencedColumns: ["id"] },
+				];
+			};
 			audit_log: {
 				Row: {
 					action: string;
@@ -74,6 +146,57 @@ export type Database = {
 				};
 				Relationships: [
 					{ foreignKeyName: "auth_tokens_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "users"; referencedColumns: ["id"] },
+				];
+			};
+			buurt_zorgen: {
+				Row: {
+					answer: string;
+					author_id: string | null;
+					body: string;
+					buurt_code: string;
+					created_at: string;
+					handled_at: string | null;
+					handled_by: string | null;
+					id: string;
+					signaal_id: string | null;
+					status: string;
+					theme: string;
+					wijk_code: string;
+				};
+				Insert: {
+					answer?: string;
+					author_id?: string | null;
+					body: string;
+					buurt_code: string;
+					created_at?: string;
+					handled_at?: string | null;
+					handled_by?: string | null;
+					id?: string;
+					signaal_id?: string | null;
+					status?: string;
+					theme: string;
+					wijk_code?: string;
+				};
+				Update: {
+					answer?: string;
+					author_id?: string | null;
+					body?: string;
+					buurt_code?: string;
+					created_at?: string;
+					handled_at?: string | null;
+					handled_by?: string | null;
+					id?: string;
+					signaal_id?: string | null;
+					status?: string;
+					theme?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "buurt_zorgen_author_id_fkey"; columns: ["author_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "buurt_zorgen_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "buurt_zorgen_handled_by_fkey"; columns: ["handled_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "buurt_zorgen_signaal_id_fkey"; columns: ["signaal_id"]; isOneToOne: false; referencedRelation: "signalen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "buurt_zorgen_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
 				];
 			};
 			buurten: {
@@ -1423,6 +1546,57 @@ export type Database = {
 					{ foreignKeyName: "notifications_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 				];
 			};
+			partner_contacten: {
+				Row: {
+					created_at: string;
+					organisatie_id: string;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					organisatie_id: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					organisatie_id?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "partner_contacten_organisatie_id_fkey"; columns: ["organisatie_id"]; isOneToOne: false; referencedRelation: "partner_organisaties"; referencedColumns: ["id"] },
+					{ foreignKeyName: "partner_contacten_user_id_fkey"; columns: ["user_id"]; isOneToOne: true; referencedRelation: "profiles"; referencedColumns: ["id"] },
+				];
+			};
+			partner_organisaties: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					gemeente_code: string;
+					id: string;
+					kind: string;
+					name: string;
+				};
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					gemeente_code: string;
+					id?: string;
+					kind: string;
+					name: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					gemeente_code?: string;
+					id?: string;
+					kind?: string;
+					name?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "partner_organisaties_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "partner_organisaties_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
+				];
+			};
 			profile_private: {
 				Row: {
 					address: string;
@@ -1895,6 +2069,65 @@ export type Database = {
 					{ foreignKeyName: "sessions_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "users"; referencedColumns: ["id"] },
 				];
 			};
+			signalen: {
+				Row: {
+					body: string;
+					buurt_code: string;
+					created_at: string;
+					created_by: string | null;
+					gemeente_code: string;
+					groep_id: string | null;
+					id: string;
+					initiatief_id: string | null;
+					match_id: string | null;
+					observed_on: string;
+					source: string;
+					theme: string;
+					urgency: string;
+					wijk_code: string;
+				};
+				Insert: {
+					body: string;
+					buurt_code: string;
+					created_at?: string;
+					created_by?: string | null;
+					gemeente_code?: string;
+					groep_id?: string | null;
+					id?: string;
+					initiatief_id?: string | null;
+					match_id?: string | null;
+					observed_on?: string;
+					source: string;
+					theme: string;
+					urgency: string;
+					wijk_code?: string;
+				};
+				Update: {
+					body?: string;
+					buurt_code?: string;
+					created_at?: string;
+					created_by?: string | null;
+					gemeente_code?: string;
+					groep_id?: string | null;
+					id?: string;
+					initiatief_id?: string | null;
+					match_id?: string | null;
+					observed_on?: string;
+					source?: string;
+					theme?: string;
+					urgency?: string;
+					wijk_code?: string;
+				};
+				Relationships: [
+					{ foreignKeyName: "signalen_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "signalen_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "signalen_gemeente_code_fkey"; columns: ["gemeente_code"]; isOneToOne: false; referencedRelation: "gemeenten"; referencedColumns: ["code"] },
+					{ foreignKeyName: "signalen_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: false; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "signalen_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: false; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
+					{ foreignKeyName: "signalen_match_id_fkey"; columns: ["match_id"]; isOneToOne: false; referencedRelation: "help_matches"; referencedColumns: ["id"] },
+					{ foreignKeyName: "signalen_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
 			staff_contacts: {
 				Row: {
 					updated_at: string;
@@ -2091,8 +2324,10 @@ export type Database = {
 		};
 		Functions: {
 			add_groep_notitie: { Args: { p_id: string; p_body: string }; Returns: undefined };
+			add_partner_contact: { Args: { p_organisatie: string; p_email: string; p_display_name: string; p_token_hash: string; p_subject: string; p_body: string }; Returns: string };
 			add_repair_cafe_date: { Args: { p_series: string; p_day: string; p_start: string; p_end: string; p_capacity: number }; Returns: number };
 			add_report_note: { Args: { p_report: number; p_note: string }; Returns: undefined };
+			agendeer_signalen: { Args: { p_organisatie: string; p_signalen: string[]; p_question: string }; Returns: string };
 			answer_groep_meeting: { Args: { p_meeting: number; p_answer: string }; Returns: undefined };
 			begin_mail: { Args: { p_id: number; p_worker: string }; Returns: { id: number; to_address: string; subject: string; body_text: string; body_html: string; kind: string; locale: string }[] };
 			calendar_feed: { Args: { p_token: string }; Returns: Json };
@@ -2117,6 +2352,7 @@ export type Database = {
 			extend_job_leases: { Args: { p_worker: string; p_ids: number[]; p_lease_seconds?: number }; Returns: number };
 			facilitate_groep: { Args: { p_id: string }; Returns: undefined };
 			fail_job: { Args: { p_worker: string; p_id: number; p_error: string; p_retry_seconds: number }; Returns: string };
+			handle_zorg: { Args: { p_zorg: string; p_action: string; p_answer: string; p_body?: string; p_urgency?: string }; Returns: string };
 			help_approve_care: { Args: { p_match: string }; Returns: string };
 			help_block_author: { Args: { p_post: string }; Returns: undefined };
 			help_block_partner: { Args: { p_match: string }; Returns: undefined };
@@ -2147,6 +2383,7 @@ export type Database = {
 			moderate_initiatief: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			notification_mail_data: { Args: { p_id: number }; Returns: Json };
+			notify_agenda_waiting: { Args: { p_slot: string }; Returns: number };
 			notify_groep_actiepunten_due: { Args: { p_slot: string }; Returns: number };
 			notify_groep_meeting_reminders: { Args: { p_slot: string }; Returns: number };
 			notify_groep_quiet: { Args: { p_slot: string }; Returns: number };
@@ -2179,6 +2416,7 @@ export type Database = {
 			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
 			schedule_slot: { Args: { p_name: string; p_slot: string; p_kind: string; p_payload?: Json }; Returns: boolean };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
+			set_agenda_status: { Args: { p_item: string; p_status: string; p_answer?: string }; Returns: undefined };
 			set_calendar_feed: { Args: { p_token_hash: string }; Returns: undefined };
 			set_groep_actiepunt_done: { Args: { p_id: number; p_done: boolean }; Returns: undefined };
 			set_groep_contact: { Args: { p_id: string; p_contact: string }; Returns: undefined };
@@ -2198,13 +2436,23 @@ export type Database = {
 			update_my_profile: { Args: { p_display_name: string; p_buurt_code: string; p_interests: string[]; p_talents: string[]; p_interests_other: string; p_talents_other: string; p_availability: string[]; p_about: string; p_phone: string }; Returns: undefined };
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
+			wijkbeeld_access: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: boolean };
+			wijkbeeld_bereik: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { buurt_code: string; residents: number }[] };
+			wijkbeeld_burenhulp: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { figure: string; n: number }[] };
+			wijkbeeld_groepen: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { stage: string; n: number }[] };
+			wijkbeeld_initiatieven: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { stage: string; theme: string; n: number }[] };
+			wijkbeeld_repair_visitors: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: number };
+			wijkbeeld_repairs: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { category: string; items: number; fixed: number; repairable: number; end_of_life: number; kg_saved: number }[] };
+			wijkbeeld_rommelroute: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { title: string; day: string; stands: number }[] };
+			wijkbeeld_signalen: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { month: string; buurt_code: string; theme: string; n: number }[] };
+			wijkbeeld_stijgers: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { buurt_code: string; theme: string; recent: number; before: number }[] };
 			withdraw_groep: { Args: { p_id: string }; Returns: undefined };
 			withdraw_groep_request: { Args: { p_id: string }; Returns: undefined };
 			withdraw_initiatief: { Args: { p_id: string }; Returns: undefined };
 			works_in_wijk: { Args: { p_wijk: string }; Returns: boolean };
 		};
 		Enums: {
-			app_role: "bewoner" | "opbouwwerker" | "coordinator" | "admin";
+			app_role: "bewoner" | "opbouwwerker" | "coordinator" | "admin" | "partner";
 			report_reason: "spam" | "ongepast" | "onveilig" | "oplichting" | "privacy" | "anders";
 		};
 		CompositeTypes: { [_ in never]: never };

@@ -329,7 +329,14 @@ const matrix: Record<string, Probe> = {
 	groep_verslagen: { column: 'bijeenkomst_id', anon: 'none', stranger: 'none' },
 	groep_besluiten: { column: 'id', anon: 'none', stranger: 'none' },
 	groep_actiepunten: { column: 'id', anon: 'none', stranger: 'none', owner: 'owner_id' },
-	groep_berichten: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' }
+	groep_berichten: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' },
+	// Signalen: every role, the partner included, in tests/integration/signalen.test.ts.
+	partner_organisaties: { column: 'id', anon: 'none', stranger: 'none' },
+	partner_contacten: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' },
+	signalen: { column: 'id', anon: 'none', stranger: 'none' },
+	agenda_items: { column: 'id', anon: 'none', stranger: 'none' },
+	agenda_signalen: { column: 'item_id', anon: 'none', stranger: 'none' },
+	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' }
 };
 
 function relationsInMigrations(): string[] {

@@ -1,6 +1,7 @@
 // Words for the kinds, the groups and the e-mail choices, in the reader's language. Named one by one:
 // a computed m[key] would pull every message into the page's bundle.
 import { groepKindLabels } from '$lib/groepen/labels';
+import { signalenKindLabels } from '$lib/signalen/labels';
 import { m } from '$lib/paraglide/messages';
 import type { EmailMode, KindGroup, NotificationKind } from './codes';
 
@@ -31,7 +32,8 @@ export const kindLabels: Record<NotificationKind, Message> = {
 	rommel_route_reminder: m.melding_kind_rommel_route_reminder,
 	report_handled: m.melding_kind_report_handled,
 	werker_digest: m.melding_kind_werker_digest,
-	...groepKindLabels
+	...groepKindLabels,
+	...signalenKindLabels
 };
 
 export const groupLabels: Record<KindGroup, Message> = {
@@ -40,6 +42,7 @@ export const groupLabels: Record<KindGroup, Message> = {
 	repair: m.melding_group_repair,
 	rommelroute: m.melding_group_rommelroute,
 	groepen: m.melding_group_groepen,
+	signalen: m.melding_group_signalen,
 	other: m.melding_group_other
 };
 

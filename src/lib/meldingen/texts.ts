@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { categoryLabel } from '$lib/burenhulp/labels';
 import { groepNotificationText } from '$lib/groepen/texts';
+import { signalenNotificationText } from '$lib/signalen/texts';
 import { formatDateTime, formatDay } from '$lib/format';
 
 export interface NotificationFacts {
@@ -91,6 +92,7 @@ export function notificationText(n: NotificationFacts): NotificationText {
 				m.melding_werker_digest_detail({ initiatieven: s(p.initiatieven), reports: s(p.reports), stands: s(p.stands), care: s(p.care), waiting: s(p.waiting) })
 			);
 		default:
+			if (n.kind.startsWith('agenda_') || n.kind.startsWith('zorg_')) return signalenNotificationText(n);
 			return n.kind.startsWith('groep_') ? groepNotificationText(n) : t(n.kind);
 	}
 }

@@ -1,6 +1,6 @@
 // E-mail preferences per kind of notification, and the personal calendar feed.
 import { isStaff } from '$lib/account/roles';
-import { emailModes, kindGroups, staffOnlyKinds, type EmailMode, type NotificationKind } from '$lib/meldingen/codes';
+import { emailModes, kindGroups, partnerOnlyKinds, staffOnlyKinds, type EmailMode, type NotificationKind } from '$lib/meldingen/codes';
 import { preferencesSchema } from '$lib/meldingen/schema';
 import { bufferToBytea, randomId, sha256 } from '$lib/server/auth/tokens';
 import { messageKeyFor, must } from '$lib/server/db-errors';
@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			group: group as keyof typeof kindGroups,
 			kinds: (list as readonly NotificationKind[])
 				.filter((kind) => staff || !staffOnlyKinds.includes(kind))
+				.filter((kind) => (user.role === 'partner') === partnerOnlyKinds.includes(kind))
 				.map((kind) => ({ kind, email: (chosen.get(kind) ?? 'none') as EmailMode }))
 		}))
 		.filter((g) => g.kinds.length > 0);
