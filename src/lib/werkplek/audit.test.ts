@@ -10,7 +10,8 @@ const built: Record<string, string[]> = {
 	initiatief_: ['gepubliceerd', 'aanpassing_gevraagd', 'afgewezen'],
 	groep_: ['gepubliceerd', 'aanpassing_gevraagd', 'afgewezen'],
 	rommelroute_: ['goedgekeurd', 'afgewezen', 'wijziging_afgewezen'],
-	repair_cafe_: ['goedkeuren', 'afwijzen']
+	repair_cafe_: ['goedkeuren', 'afwijzen'],
+	zorg_: ['beantwoord', 'signaal']
 };
 
 /** Split a SQL argument list on its top-level commas (not inside brackets or quotes). */

@@ -43,7 +43,12 @@ export const auditSentences: Record<string, () => string> = {
 	groep_rol: m.werkplek_log_groep_rol,
 	groep_lid_verwijderd: m.werkplek_log_groep_lid_verwijderd,
 	groep_uitnodiging: m.werkplek_log_groep_uitnodiging,
-	groep_bericht_verborgen: m.werkplek_log_groep_bericht_verborgen
+	groep_bericht_verborgen: m.werkplek_log_groep_bericht_verborgen,
+	add_partner_contact: m.werkplek_log_add_partner_contact,
+	agenda_item_created: m.werkplek_log_agenda_item_created,
+	agenda_status: m.werkplek_log_agenda_status,
+	zorg_beantwoord: m.werkplek_log_zorg_beantwoord,
+	zorg_signaal: m.werkplek_log_zorg_signaal
 };
 
 /** The sentence for an audit action; an action without one (never, says the test) shows as itself. */
