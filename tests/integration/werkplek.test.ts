@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asUser, Browser, demo, service } from '../support/clients.ts';
 import { newResident, type Resident } from '../support/burenhulp.ts';
+import { allReportPages } from '../support/werkplek.ts';
 
 const env = inject('env');
 const STADSHAGEN = 'WK019309';
@@ -145,7 +146,7 @@ describe('reports of every kind lead to their content', () => {
 		const { error } = await reporter.db.from('reports').insert({ subject_type: 'person', subject_id: demo.bram, subject_label: 'Bram', reason: 'onveilig', details: 'Dringt aan' } as never);
 		expect(error).toBeNull();
 		const worker = await new Browser(env).signIn(demo.workerZwolle);
-		expect((await worker.get('/werkplek')).body).toContain(`href="/werkplek/persoon/${demo.bram}"`);
+		expect(await allReportPages(worker)).toContain(`href="/werkplek/persoon/${demo.bram}"`);
 		const page = await worker.get(`/werkplek/persoon/${demo.bram}`);
 		expect(page.status).toBe(200);
 		expect(page.body).toContain('Dringt aan');
