@@ -146,6 +146,12 @@ test('the coordinator opens the wijkbeeld and prints the report @phone', async (
 	await expect(wilma.getByRole('heading', { level: 1 })).toHaveText('Wijkbeeld Zwolle');
 	await expect(wilma.getByRole('table').first()).toBeVisible();
 	await expect(wilma.locator('figure svg').first()).toBeVisible();
+	// The buurten coloured by count: a named picture, each buurt with its count, and a legend.
+	const map = wilma.getByRole('img', { name: 'Kaart: signalen per buurt' });
+	await expect(map).toBeVisible();
+	expect(await map.locator('path[data-count]').count()).toBeGreaterThan(1);
+	expect(await map.locator('path:not([data-count="0"])').count()).toBeGreaterThan(0);
+	await expect(wilma.getByRole('list', { name: 'Legenda' })).toBeVisible();
 	await expectAccessible(wilma);
 	await wilma.getByLabel('Wijk').selectOption('WK019306');
 	await wilma.getByRole('button', { name: 'Toon' }).click();

@@ -87,6 +87,10 @@ describe('one definition per figure', () => {
 		expect(page.body).toContain('9 signalen in deze periode.');
 		expect(page.body).toMatch(/<svg[^>]*aria-hidden="true"/);
 		expect(page.body).toContain('Leefbaarheid in Werkeren: 6 signalen, eerder 1');
+		// The map colours Werkeren by the same count as the table; a buurt of the wijk without signals is drawn empty.
+		expect(page.body).toMatch(/<path[^>]*data-buurt="BU01930902" data-count="9"/);
+		expect(page.body).toMatch(/<path[^>]*data-count="0"/);
+		expect(page.body).not.toMatch(/data-buurt="BU0193(?!09)/);
 
 		const signalen = await browser.get(`/wijkbeeld/signalen.csv${q}`);
 		expect(signalen.headers.get('content-type')).toContain('text/csv');
