@@ -149,7 +149,7 @@ describe('a photo on an initiative', () => {
 		bomb.writeUInt32BE(20_000, 20);
 		bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);
 		const cases: [Record<string, string>, { data: Buffer; name: string; type: string } | undefined, Record<string, string>][] = [
-			[{ alt: 'Een tekst' }, { data: Buffer.from('dit is geen foto'), name: 'foto.jpg', type: 'image/jpeg' }, { 'foto-file': 'Dit is geen foto die we kunnen lezen. Kies een JPEG, PNG, WebP of HEIC.' }],
+			[{ alt: 'Een tekst' }, { data: Buffer.from('dit is geen foto'), name: 'foto.jpg', type: 'image/jpeg' }, { 'foto-file': 'Dit is geen foto die we kunnen lezen. Kies een JPEG, PNG, WebP of AVIF.' }],
 			[{ alt: 'Een bom' }, { data: bomb, name: 'bom.png', type: 'image/png' }, { 'foto-file': 'Deze foto heeft te veel pixels (meer dan 50 megapixel). Kies een kleinere.' }],
 			[{ alt: 'Te groot' }, { data: Buffer.alloc(10 * 1024 * 1024 + 10), name: 'groot.jpg', type: 'image/jpeg' }, { 'foto-file': 'Deze foto is groter dan 10 MB. Kies een kleinere.' }],
 			[{ alt: ' ' }, await jpeg(), { 'foto-alt': 'Beschrijf wat er op de foto staat (minstens 3 tekens).' }],
@@ -213,7 +213,7 @@ describe('a photo on an initiative', () => {
 		const english = await new Browser(env, undefined, 'en').signIn(author.id);
 		const response = await postPhoto(english, `/initiatieven/${id}/foto?/bewaren`, { alt: '' }, { data: Buffer.from('nope'), name: 'x.png', type: 'image/png' });
 		expect(fieldErrors(response.body)).toEqual({
-			'foto-file': 'This is not a photo we can read. Choose a JPEG, PNG, WebP or HEIC.',
+			'foto-file': 'This is not a photo we can read. Choose a JPEG, PNG, WebP or AVIF.',
 			'foto-alt': 'Describe what is in the photo (at least 3 characters).'
 		});
 	});

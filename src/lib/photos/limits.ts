@@ -6,7 +6,10 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 50_000_000;
 /** The widths stored, as WebP; none wider than the original. */
 export const PHOTO_WIDTHS = [320, 640, 1280] as const;
-/** The formats people upload (HEIC is what iPhones save). */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+/**
+ * The formats read. Not HEIC: sharp's prebuilt libvips has no HEVC decoder (patents). An iPhone
+ * hands a file input that does not list HEIC a JPEG instead, so the form's `accept` leaves it out.
+ */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const;
 export const ALT_MIN = 3;
 export const ALT_MAX = 250;

@@ -11,7 +11,7 @@ export interface PhotoFile {
 	height: number;
 	data: Buffer;
 }
-export type Processed = { ok: true; files: PhotoFile[]; hash: string } | { ok: false; reason: 'too_large' | 'not_image' | 'too_many_pixels' };
+export type Processed = { ok: true; files: PhotoFile[]; hash: string } | { ok: false; reason: 'too_large' | 'not_image' | 'heic' | 'too_many_pixels' };
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
 
@@ -24,6 +24,8 @@ export async function processPhoto(input: Buffer, widths: readonly number[] = PH
 		return { ok: false, reason: 'not_image' };
 	}
 	if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) return { ok: false, reason: 'not_image' };
+	// The HEIF container holds AVIF (read) or HEIC (HEVC, which this sharp cannot decode).
+	if (meta.format === 'heif' && meta.compression !== 'av1') return { ok: false, reason: 'heic' };
 	if (meta.width * meta.height > MAX_PHOTO_PIXELS) return { ok: false, reason: 'too_many_pixels' };
 	// Upright width: orientations 5–8 turn the picture a quarter.
 	const uprightWidth = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;

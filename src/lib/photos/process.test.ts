@@ -68,9 +68,9 @@ describe('processPhoto', () => {
 		expect(result.files.map((f) => f.width)).toEqual([320, 500]);
 	});
 
-	it('reads PNG and WebP too', async () => {
+	it('reads PNG, WebP and AVIF too', async () => {
 		const base = sharp({ create: { width: 700, height: 700, channels: 4, background: '#3366cc80' } });
-		for (const input of [await base.clone().png().toBuffer(), await base.clone().webp().toBuffer()]) {
+		for (const input of [await base.clone().png().toBuffer(), await base.clone().webp().toBuffer(), await base.clone().avif().toBuffer()]) {
 			const result = await processPhoto(input);
 			expect(result.ok && result.files.map((f) => f.width)).toEqual([320, 640, 700]);
 		}
