@@ -98,6 +98,18 @@ describe('a photo on an initiative', () => {
 		expect((await sharp(Buffer.from(await own.arrayBuffer())).metadata()).width).toBe(640);
 	});
 
+	it('takes a full-size photo of several MB (8 megapixels of noise: the most detail a file can have)', { timeout: 90_000 }, async () => {
+		const other = await createInitiatief(author.db);
+		const big = await sharp({ create: { width: 3264, height: 2448, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
+		expect(big.length).toBeGreaterThan(2_500_000);
+		expect(big.length).toBeLessThan(10 * 1024 * 1024);
+		const response = await postPhoto(browser, `/initiatieven/${other}/foto?/bewaren`, { alt: 'Ruis van heel dichtbij' }, { data: big, name: 'IMG_9999.jpg', type: 'image/jpeg' });
+		expect(response.status).toBe(303);
+		const photo = (await photoOf('initiatief_id', other))!;
+		expect([photo.width, photo.height, photo.widths]).toEqual([1280, 960, [320, 640, 1280]]);
+		expect((await fetchFile(photo, 1280, browser)).status).toBe(200);
+	});
+
 	it('is seen exactly by who may read the initiative: nobody else while it is a concept, the wijk once submitted, everyone once published', async () => {
 		const photo = (await photoOf('initiatief_id', id))!;
 		const workerBrowser = await new Browser(env).signIn(demo.workerZwolle);

@@ -35,7 +35,8 @@ export async function processPhoto(input: Buffer, widths: readonly number[] = PH
 		for (const width of targets) {
 			const { data, info } = await sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
 				.rotate()
-				.resize({ width, withoutEnlargement: true })
+				// A very tall picture (a screenshot of a long page) is made narrower instead of taller than 2.5× its width.
+				.resize({ width, height: Math.round(width * 2.5), fit: 'inside', withoutEnlargement: true })
 				.webp({ quality: 78 })
 				.toBuffer({ resolveWithObject: true });
 			files.push({ width: info.width, height: info.height, data });

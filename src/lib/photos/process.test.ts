@@ -68,6 +68,12 @@ describe('processPhoto', () => {
 		expect(result.files.map((f) => f.width)).toEqual([320, 500]);
 	});
 
+	it('keeps a very tall picture within 2.5 times its width', async () => {
+		const result = await processPhoto(await phoneJpeg(400, 4000));
+		if (!result.ok) throw new Error(result.reason);
+		expect(result.files.map((f) => [f.width, f.height])).toEqual([[80, 800], [100, 1000]]);
+	});
+
 	it('reads PNG, WebP and AVIF too', async () => {
 		const base = sharp({ create: { width: 700, height: 700, channels: 4, background: '#3366cc80' } });
 		for (const input of [await base.clone().png().toBuffer(), await base.clone().webp().toBuffer(), await base.clone().avif().toBuffer()]) {
