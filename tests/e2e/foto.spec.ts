@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { newResident } from '../support/burenhulp.ts';
+import { asUser, demo } from '../support/clients.ts';
+import { groepName, publishedGroep } from '../support/groepen.ts';
 import { createInitiatief } from '../support/initiatieven.ts';
 import { expectAccessible, signIn, testEnv } from './support.ts';
 
@@ -63,5 +65,45 @@ test('an author on a phone puts a photo with a description on their initiative, 
 	await expect(page.getByText('Er is nog geen foto.')).toBeVisible();
 	await page.goto(`/initiatieven/${id}`);
 	await expect(page.locator('img.photo')).toHaveCount(0);
+	await context.close();
+});
+
+test('a trekker on a desktop puts a photo on the group from its edit page; it shows on the group page and its card', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const env = testEnv();
+	const trekker = await newResident(env, 'Gijs Groepsfoto');
+	const name = groepName('Fotogroep');
+	const id = await publishedGroep(trekker.db, await asUser(env, demo.workerZwolle), { p_name: name });
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await signIn(context, trekker.id);
+	const page = await context.newPage();
+	const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 60, g: 90, b: 200 } } }).png().toBuffer();
+
+	await page.goto(`/groepen/${id}/bewerken`);
+	await expectAccessible(page);
+	await page.locator('#foto-file').setInputFiles({ name: 'groep.png', mimeType: 'image/png', buffer: photo });
+	await page.getByLabel('Beschrijf wat er op de foto staat').fill('De groep rond de picknicktafel in het park');
+	await page.getByRole('button', { name: 'Foto opslaan' }).click();
+	await expect(page.getByText('De foto is opgeslagen.')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto(`/groepen/${id}`);
+	const img = page.getByRole('img', { name: 'De groep rond de picknicktafel in het park' });
+	await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+	// 1200 wide, so the widths are 320, 640 and the original 1200.
+	expect(await img.getAttribute('srcset')).toMatch(/320w, .*640w, .*1200w$/);
+	await expectAccessible(page);
+
+	// A visitor sees it on the group's card in the list (small, loaded lazily).
+	const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const visitor = await visitorContext.newPage();
+	await visitor.goto(`/groepen?q=${encodeURIComponent(name)}`);
+	const thumb = visitor.getByRole('img', { name: 'De groep rond de picknicktafel in het park' });
+	await thumb.scrollIntoViewIfNeeded();
+	await expect.poll(() => thumb.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+	expect(await thumb.getAttribute('loading')).toBe('lazy');
+	expect((await thumb.boundingBox())!.width).toBeLessThanOrEqual(160);
+	await expectAccessible(visitor);
+	await visitorContext.close();
 	await context.close();
 });
