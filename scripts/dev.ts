@@ -80,6 +80,8 @@ const env = {
 	SUPABASE_JWT_SECRET: stack.jwtSecret,
 	PORT: port,
 	HOST: '127.0.0.1',
+	// A photo upload is up to 10 MB (src/lib/photos/limits.ts); adapter-node refuses bodies over 512 kB by default.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '11M',
 	// adapter-node assumes https without ORIGIN, and SvelteKit refuses form posts from any other origin.
 	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`
 };

@@ -80,7 +80,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
 	const policy = response.headers.get('content-security-policy');
 	if (policy) response.headers.set('content-security-policy', withMapOrigins(policy, mapOrigins(publicEnv)));
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// A photo file never changes at its address (src/routes/foto): it sets its own private, immutable caching.
+	if (event.locals.user && !event.url.pathname.startsWith('/foto/')) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 

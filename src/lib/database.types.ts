@@ -340,6 +340,72 @@ export type Database = {
 				Relationships: [
 				];
 			};
+			foto_bestanden: {
+				Row: {
+					bytes: string;
+					foto_id: string;
+					height: number;
+					width: number;
+				};
+				Insert: {
+					bytes: string;
+					foto_id: string;
+					height: number;
+					width: number;
+				};
+				Update: {
+					bytes?: string;
+					foto_id?: string;
+					height?: number;
+					width?: number;
+				};
+				Relationships: [
+					{ foreignKeyName: "foto_bestanden_foto_id_fkey"; columns: ["foto_id"]; isOneToOne: false; referencedRelation: "fotos"; referencedColumns: ["id"] },
+				];
+			};
+			fotos: {
+				Row: {
+					alt: string;
+					created_at: string;
+					created_by: string | null;
+					groep_id: string | null;
+					hash: string;
+					height: number;
+					id: string;
+					initiatief_id: string | null;
+					width: number;
+					widths: number[];
+				};
+				Insert: {
+					alt: string;
+					created_at?: string;
+					created_by?: string | null;
+					groep_id?: string | null;
+					hash: string;
+					height: number;
+					id?: string;
+					initiatief_id?: string | null;
+					width: number;
+					widths: number[];
+				};
+				Update: {
+					alt?: string;
+					created_at?: string;
+					created_by?: string | null;
+					groep_id?: string | null;
+					hash?: string;
+					height?: number;
+					id?: string;
+					initiatief_id?: string | null;
+					width?: number;
+					widths?: number[];
+				};
+				Relationships: [
+					{ foreignKeyName: "fotos_created_by_fkey"; columns: ["created_by"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
+					{ foreignKeyName: "fotos_groep_id_fkey"; columns: ["groep_id"]; isOneToOne: true; referencedRelation: "groepen"; referencedColumns: ["id"] },
+					{ foreignKeyName: "fotos_initiatief_id_fkey"; columns: ["initiatief_id"]; isOneToOne: true; referencedRelation: "initiatieven"; referencedColumns: ["id"] },
+				];
+			};
 			gemeenten: {
 				Row: {
 					code: string;
@@ -757,8 +823,6 @@ export type Database = {
 					member_count: number;
 					name: string;
 					opstart_at: string | null;
-					photo_alt: string;
-					photo_id: string | null;
 					published_at: string | null;
 					purpose: string;
 					samen_op_weg_at: string | null;
@@ -788,8 +852,6 @@ export type Database = {
 					member_count?: number;
 					name: string;
 					opstart_at?: string | null;
-					photo_alt?: string;
-					photo_id?: string | null;
 					published_at?: string | null;
 					purpose: string;
 					samen_op_weg_at?: string | null;
@@ -819,8 +881,6 @@ export type Database = {
 					member_count?: number;
 					name?: string;
 					opstart_at?: string | null;
-					photo_alt?: string;
-					photo_id?: string | null;
 					published_at?: string | null;
 					purpose?: string;
 					samen_op_weg_at?: string | null;
@@ -2379,6 +2439,7 @@ export type Database = {
 			mark_mail_failed: { Args: { p_id: number; p_error: string }; Returns: undefined };
 			mark_mail_sent: { Args: { p_id: number; p_message_id: string }; Returns: undefined };
 			mark_notifications_read: { Args: { p_ids?: number[] }; Returns: number };
+			may_change_foto: { Args: { p_initiatief?: string; p_groep?: string }; Returns: boolean };
 			moderate_groep: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			moderate_initiatief: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
@@ -2401,6 +2462,7 @@ export type Database = {
 			queue_notification_mail: { Args: { p_id: number; p_subject: string; p_text: string; p_html: string }; Returns: undefined };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
 			register_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string; p_token_hash: string; p_expires_at: string; p_verify_subject: string; p_verify_body: string; p_existing_subject: string; p_existing_body: string }; Returns: number };
+			remove_foto: { Args: { p_initiatief: string; p_groep: string }; Returns: undefined };
 			remove_groep_member: { Args: { p_id: string; p_user: string; p_reason: string }; Returns: undefined };
 			repair_cafe_cancel: { Args: { p_signup: number }; Returns: undefined };
 			repair_cafe_record_outcome: { Args: { p_signup: number; p_outcome: string; p_notes?: string }; Returns: undefined };
@@ -2412,12 +2474,14 @@ export type Database = {
 			reviews_repair_series: { Args: { p_series: string }; Returns: boolean };
 			rommelroute_map: { Args: { p_edition: string }; Returns: Json };
 			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
+			save_foto: { Args: { p_initiatief: string; p_groep: string; p_alt: string; p_hash: string; p_bestanden: Json }; Returns: string };
 			save_groep_minutes: { Args: { p_meeting: number; p_body: string; p_besluiten: string[]; p_actiepunten: Json }; Returns: undefined };
 			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
 			schedule_slot: { Args: { p_name: string; p_slot: string; p_kind: string; p_payload?: Json }; Returns: boolean };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
 			set_agenda_status: { Args: { p_item: string; p_status: string; p_answer?: string }; Returns: undefined };
 			set_calendar_feed: { Args: { p_token_hash: string }; Returns: undefined };
+			set_foto_alt: { Args: { p_initiatief: string; p_groep: string; p_alt: string }; Returns: undefined };
 			set_groep_actiepunt_done: { Args: { p_id: number; p_done: boolean }; Returns: undefined };
 			set_groep_contact: { Args: { p_id: string; p_contact: string }; Returns: undefined };
 			set_groep_role: { Args: { p_id: string; p_user: string; p_role: string }; Returns: undefined };

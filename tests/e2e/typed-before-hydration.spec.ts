@@ -34,7 +34,9 @@ const pages: FormPage[] = [
 	{ path: '/werkplek', pick: /^\/initiatieven\/[0-9a-f-]{36}$/, as: 'workerZwolle' },
 	{ path: '/werkplek/burenhulp/aanvraag', as: 'workerZwolle' },
 	{ path: '/rommelroute/nieuw', as: 'workerZwolle' },
-	{ path: '/coordinator/werkers', as: 'coordinatorZwolle' }
+	{ path: '/coordinator/werkers', as: 'coordinatorZwolle' },
+	// The photo form's description (seed: Anna leads the Bewonerscommissie Holtenbroek I).
+	{ path: '/groepen/40000000-0000-4000-8000-000000000001/foto', as: 'anna' }
 ];
 
 /** The first link on a listing page that matches, read from the server's HTML. */

@@ -336,7 +336,10 @@ const matrix: Record<string, Probe> = {
 	signalen: { column: 'id', anon: 'none', stranger: 'none' },
 	agenda_items: { column: 'id', anon: 'none', stranger: 'none' },
 	agenda_signalen: { column: 'item_id', anon: 'none', stranger: 'none' },
-	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' }
+	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' },
+	// Photos follow their initiative or group: every role in tests/integration/fotos.test.ts.
+	fotos: { column: 'id', anon: 'public', stranger: 'public' },
+	foto_bestanden: { column: 'foto_id', anon: 'public', stranger: 'public' }
 };
 
 function relationsInMigrations(): string[] {

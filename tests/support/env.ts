@@ -68,6 +68,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
+			// As scripts/dev.ts: photo uploads are up to 10 MB.
+			BODY_SIZE_LIMIT: '11M',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			// Lets each test act from its own address, so rate limits are tested, not tripped over.
 			ADDRESS_HEADER: 'x-forwarded-for',

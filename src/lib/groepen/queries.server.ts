@@ -18,7 +18,7 @@ type Db = SupabaseClient<Database>;
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
 	let query = supabase
 		.from('groepen')
-		.select('id, name, summary, kind, themes, stage, join_mode, visibility, member_count, published_at, buurten(naam), wijken(naam)', { count: 'exact' })
+		.select('id, name, summary, kind, themes, stage, join_mode, visibility, member_count, published_at, buurten(naam), wijken(naam), fotos(id, alt, width, height, widths, hash)', { count: 'exact' })
 		.eq('status', 'gepubliceerd');
 	if (f.q) query = query.textSearch('search', f.q, { config: 'dutch', type: 'websearch' });
 	if (f.soort) query = query.eq('kind', f.soort);

@@ -43,7 +43,7 @@ type Db = SupabaseClient<Database>;
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
 	let query = supabase
 		.from('initiatieven')
-		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, buurten(naam, lat, lng)', { count: 'exact' })
+		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, buurten(naam, lat, lng), fotos(id, alt, width, height, widths, hash)', { count: 'exact' })
 		.eq('status', 'gepubliceerd');
 	query = applyFilter(query, f);
 	const result = await query

@@ -5,6 +5,7 @@ import { decisionSchema, joinSchema, leaveSchema, linkSchema, noteSchema, stageS
 import { must } from '$lib/server/db-errors';
 import { parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { loadPhoto } from '$lib/photos/page.server';
 
 type Named = { first_name: string } | null;
 
@@ -35,9 +36,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				'attendance'
 			) as unknown as { bijeenkomst_id: number; user_id: string; answer: string; groep_namen: Named }[])
 		: [];
+	const { photo, mayChange: mayChangePhoto } = await loadPhoto(db, { kind: 'groep', id: groep.id }, viewer.user);
 	return {
 		groep,
 		viewer,
+		photo,
+		mayChangePhoto,
 		meetings: meetingRows.map((mt) => ({
 			...mt,
 			mine: answerRows.find((a) => a.bijeenkomst_id === mt.id && a.user_id === me)?.answer ?? null,

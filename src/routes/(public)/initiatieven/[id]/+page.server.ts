@@ -8,6 +8,7 @@ import { isStaff } from '$lib/account/roles';
 import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm, type FormFailure } from '$lib/server/forms';
 import { fileReport } from '$lib/reports/file.server';
+import { loadPhoto } from '$lib/photos/page.server';
 import type { Tables } from '$lib/database.types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const row = found as unknown as Tables<'initiatieven'> & Record<'author' | 'coach' | 'claimer', { display_name: string } | null | undefined> & { buurten: unknown };
 	const who = user ? ', profiles:profile_names!initiatief_updates_author_id_fkey(display_name)' : '';
 	const isAuthor = user?.id === row.author_id;
-	const [updates, comments, joiners, contacts, notes, log, decisions] = await Promise.all([
+	const [updates, comments, joiners, contacts, notes, log, decisions, photo] = await Promise.all([
 		db.from('initiatief_updates').select(`id, body, created_at, author_id${who}`).eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(50),
 		db.from('initiatief_reacties').select(`id, body, created_at, author_id, hidden_at, hidden_reason${user ? ', profiles:profile_names!initiatief_reacties_author_id_fkey(display_name)' : ''}`).eq('initiatief_id', row.id).order('created_at').limit(200),
 		user ? db.from('initiatief_deelnemers').select('user_id, brings, note, is_organiser, created_at, profiles:profile_names!initiatief_deelnemers_user_id_fkey(display_name)').eq('initiatief_id', row.id).order('created_at') : null,
@@ -39,7 +40,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		user ? db.from('initiatief_notities').select('id, body, created_at, profiles:profile_names!initiatief_notities_author_id_fkey(display_name)').eq('initiatief_id', row.id).order('created_at', { ascending: false }).limit(100) : null,
 		user ? db.from('audit_log').select('id, action, reason, created_at, profiles:profile_names!audit_log_actor_id_fkey(display_name)').eq('subject_type', 'initiatief').eq('subject_id', row.id).order('id', { ascending: false }).limit(50) : null,
 		// The decisions with their messages: the author, co-organisers and workers of the wijk (RLS).
-		user ? db.from('initiatief_beslissingen').select('id, decision, message, created_at').eq('initiatief_id', row.id).order('id', { ascending: false }).limit(20) : null
+		user ? db.from('initiatief_beslissingen').select('id, decision, message, created_at').eq('initiatief_id', row.id).order('id', { ascending: false }).limit(20) : null,
+		loadPhoto(db, { kind: 'initiatief', id: row.id }, !!user)
 	]);
 	const joinerRows = joiners ? (must(joiners, 'joiners') as unknown as Named<{ user_id: string; brings: string[]; note: string; is_organiser: boolean }>[]) : [];
 	const contactRows = contacts ? must(contacts, 'contacts') : [];
@@ -84,7 +86,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		isOrganiser,
 		group,
 		isWorker,
-		isCoach: !!user && row.coach_id === user.id
+		isCoach: !!user && row.coach_id === user.id,
+		photo: photo.photo,
+		mayChangePhoto: photo.mayChange
 	};
 };
 

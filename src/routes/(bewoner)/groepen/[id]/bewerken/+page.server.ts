@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { callGroep, groepArgs, groepAreas, loadGroep } from '$lib/groepen/queries.server';
 import { groepSchema } from '$lib/groepen/schema';
 import { parseForm } from '$lib/server/forms';
+import { loadPhoto } from '$lib/photos/page.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // Whoever proposed it changes a proposal that waits or was sent back (and so submits it again);
@@ -10,9 +11,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { groep, viewer } = await loadGroep(locals, params.id);
 	const mayEdit = groep.status === 'gepubliceerd' ? viewer.leads : viewer.proposer && groep.status !== 'afgewezen';
 	if (!mayEdit) error(403, { message: 'forbidden' });
+	const [areas, { photo, mayChange }] = await Promise.all([groepAreas(locals.supabase), loadPhoto(locals.supabase, { kind: 'groep', id: groep.id }, true)]);
 	return {
 		groep,
-		areas: await groepAreas(locals.supabase),
+		areas,
+		photo: mayChange ? photo : null,
+		mayChangePhoto: mayChange,
 		initial: {
 			name: groep.name,
 			purpose: groep.purpose,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listBuurten } from '$lib/areas/areas.server';
 import { must } from '$lib/server/db-errors';
 import { saveInitiatief } from '$lib/initiatieven/queries.server';
+import { loadPhoto } from '$lib/photos/page.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// Only a concept or one sent back for changes can be edited (the database refuses the rest too).
 	if (initiatief.status !== 'concept' && initiatief.status !== 'aanpassing_gevraagd') redirect(303, `/initiatieven/${initiatief.id}`);
 	const { initiatief_beslissingen: decisions, ...rest } = initiatief;
-	return { initiatief: { ...rest, message: decisions[0]?.message ?? '' }, buurten };
+	const { photo } = await loadPhoto(locals.supabase, { kind: 'initiatief', id: initiatief.id }, true);
+	return { initiatief: { ...rest, message: decisions[0]?.message ?? '' }, buurten, photo };
 };
 
 export const actions: Actions = {
