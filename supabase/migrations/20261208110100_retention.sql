@@ -126,7 +126,8 @@ $$;
 -- ---------------------------------------------------------------------------------------------------
 -- Conversations: the messages of a match that ended (declined, stopped or closed) more than a year
 -- ago are deleted; the match itself (who, when, outcome) stays for both parties' history and the
--- wijk's figures. Messages a report about is still open stay until the report is handled.
+-- wijk's figures. A conversation with a message whose report is still open stays whole (the worker
+-- reads it for context) until the report is handled.
 
 create function public.retention_help_messages(p_slot timestamptz) returns jsonb
 language sql security definer set search_path = ''
@@ -137,8 +138,8 @@ as $$
      where hm.match_id = m.id
        and m.status in ('afgewezen', 'gestopt', 'afgesloten')
        and m.closed_at <= p_slot - interval '1 year'
-       and not exists (select 1 from public.reports r
-                        where r.subject_type = 'help_message' and r.subject_id = hm.id::text and r.status <> 'afgehandeld')
+       and not exists (select 1 from public.reports r join public.help_messages other on r.subject_id = other.id::text
+                        where r.subject_type = 'help_message' and other.match_id = m.id and r.status <> 'afgehandeld')
     returning hm.match_id)
   select jsonb_build_object('messages', count(*), 'matches', count(distinct match_id)) from gone
 $$;

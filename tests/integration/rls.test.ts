@@ -336,7 +336,9 @@ const matrix: Record<string, Probe> = {
 	signalen: { column: 'id', anon: 'none', stranger: 'none' },
 	agenda_items: { column: 'id', anon: 'none', stranger: 'none' },
 	agenda_signalen: { column: 'item_id', anon: 'none', stranger: 'none' },
-	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' }
+	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' },
+	// Every role in tests/integration/verklaringen.test.ts.
+	huisregels_acceptaties: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' }
 };
 
 function relationsInMigrations(): string[] {
