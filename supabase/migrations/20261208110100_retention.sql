@@ -200,7 +200,9 @@ $$;
 -- ---------------------------------------------------------------------------------------------------
 -- Sessions that ended (past their absolute lifetime of 30 days, or 7 days without use, as
 -- src/lib/server/auth/session.ts decides), one-time tokens past their expiry (used or not), and the
--- counters of log-in, registration and reset attempts once their window is a day old.
+-- counters of log-in, registration and reset attempts once their window is a day old. And the copy of
+-- every mail in the outbox 30 days after it was written: by then it was sent, or its mail.send job
+-- (12 attempts, an hour apart at most) gave up long ago; a row being sent right now is left alone.
 
 create function public.retention_purge_expired(p_slot timestamptz) returns jsonb
 language plpgsql security definer set search_path = ''
@@ -209,6 +211,7 @@ declare
   v_sessions integer;
   v_tokens integer;
   v_limits integer;
+  v_mails integer;
 begin
   delete from public.sessions where expires_at <= p_slot or last_active_at <= p_slot - interval '7 days';
   get diagnostics v_sessions = row_count;
@@ -216,7 +219,9 @@ begin
   get diagnostics v_tokens = row_count;
   delete from public.rate_limits where window_start <= p_slot - interval '1 day';
   get diagnostics v_limits = row_count;
-  return jsonb_build_object('sessions', v_sessions, 'tokens', v_tokens, 'rate_limits', v_limits);
+  delete from public.email_outbox where created_at <= p_slot - interval '30 days' and sending_by is null;
+  get diagnostics v_mails = row_count;
+  return jsonb_build_object('sessions', v_sessions, 'tokens', v_tokens, 'rate_limits', v_limits, 'mails', v_mails);
 end
 $$;
 

@@ -351,7 +351,7 @@ describe('retention', () => {
 		expect((await state(quiet)).status).toBe('gesloten');
 	});
 
-	it('purges ended sessions, expired tokens and day-old rate-limit counters', async () => {
+	it('purges ended sessions, expired tokens, day-old rate-limit counters and month-old copies of mail', async () => {
 		const slot = new Date();
 		const user = (await newResident(env, 'Sanne Sessie')).id;
 		const session = async (expiresAt: string, lastActiveAt: string) => {
@@ -378,7 +378,17 @@ describe('retention', () => {
 			{ bucket, key: 'recent', window_start: minus(slot, DAY - MINUTE), hits: 3 }
 		]);
 
+		const mail = async (to: string, createdAt: string) => {
+			const { data, error } = await db().from('email_outbox').insert({ to_address: to, subject: 'Oud', body_text: 'Oud', kind: 'test_retention', created_at: createdAt, sent_at: createdAt }).select('id').single();
+			if (error) throw error;
+			return data.id;
+		};
+		const oldMail = await mail('oud@example.test', minus(slot, 30 * DAY + MINUTE));
+		const recentMail = await mail('recent@example.test', minus(slot, 30 * DAY - MINUTE));
+
 		await runJob('retention.purge_expired', slot);
+		const mails = ((await db().from('email_outbox').select('id').in('id', [oldMail, recentMail])).data ?? []).map((r) => r.id);
+		expect(mails).toEqual([recentMail]);
 		expect(await exists('sessions', 'id', expired)).toBe(false);
 		expect(await exists('sessions', 'id', idle)).toBe(false);
 		expect(await exists('sessions', 'id', live)).toBe(true);

@@ -57,7 +57,7 @@ const nl: Verwerking[] = [
 		doel: 'Je laten weten wat er voor jou gebeurt.',
 		grondslag: 'Overeenkomst (art. 6 lid 1 b AVG).',
 		gegevens: 'Meldingen, je keuze per soort e-mail, afmeldingen, verstuurde e-mail.',
-		bewaartermijn: 'Zolang je account bestaat.',
+		bewaartermijn: 'Zolang je account bestaat. Kopie van een e-mail: 30 dagen.',
 		ontvangers: 'Alleen jij.'
 	},
 	{
@@ -132,7 +132,7 @@ const en: Verwerking[] = [
 		doel: 'Telling you what happens for you.',
 		grondslag: 'Contract (Art. 6(1)(b) GDPR).',
 		gegevens: 'Notifications, your choice of e-mail per kind, unsubscribes, mail sent.',
-		bewaartermijn: 'As long as your account exists.',
+		bewaartermijn: 'As long as your account exists. Copy of an e-mail: 30 days.',
 		ontvangers: 'Only you.'
 	},
 	{

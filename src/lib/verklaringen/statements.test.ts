@@ -16,7 +16,8 @@ describe('the retention rules in the privacy statement', () => {
 		["interval '3 months'", '3 maanden niets mee gebeurd', 'nothing happened with it for 3 months'],
 		["interval '14 days'", '14 dagen daarna', '14 days later'],
 		["interval '7 days'", 'na 7 dagen niet gebruiken', 'after 7 days unused'],
-		["interval '1 day'", 'wissen we na 1 dag', 'erased after 1 day']
+		["interval '1 day'", 'wissen we na 1 dag', 'erased after 1 day'],
+		["created_at <= p_slot - interval '30 days' and sending_by is null", 'wissen we 30 dagen nadat we hem maakten', 'erased 30 days after we made it']
 	])('%s', (limit, dutch, english) => {
 		expect(sql).toContain(limit);
 		expect(nl).toContain(dutch);
