@@ -160,6 +160,25 @@ describe('a new version of the house rules', () => {
 		expect(after.count).toBe(before.count);
 	});
 
+	it('answers a form sent by JavaScript with SvelteKit\'s own redirect to the rules, back to the form\'s page', async () => {
+		const response = await fetch(`${env.appUrl}/burenhulp/nieuw`, {
+			method: 'POST',
+			redirect: 'manual',
+			body: new URLSearchParams({ kind: 'vraag' }),
+			headers: {
+				origin: env.appUrl,
+				referer: `${env.appUrl}/burenhulp/nieuw?soort=vraag`,
+				'content-type': 'application/x-www-form-urlencoded',
+				'x-sveltekit-action': 'true',
+				accept: 'application/json',
+				'x-forwarded-for': browser.address,
+				cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+			}
+		});
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ type: 'redirect', status: 303, location: '/huisregels/accepteren?redirectTo=%2Fburenhulp%2Fnieuw%3Fsoort%3Dvraag' });
+	});
+
 	it('refuses the acceptance without the tick, then records it and returns', async () => {
 		const refused = await browser.post('/huisregels/accepteren', { redirectTo: '/burenhulp' });
 		expect(refused.status).toBe(400);
