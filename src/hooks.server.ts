@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { env as publicEnv } from '$env/dynamic/public';
@@ -10,6 +10,7 @@ import { productionRefusal } from '$lib/server/config';
 import { mapOrigins, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY, withMapOrigins } from '$lib/server/csp';
 import { isFormPost, unavailableResponse } from '$lib/server/unavailable';
 import { startJobs } from '$lib/server/jobs/site';
+import { acceptHref, mustAcceptHuisregels, openWithoutHuisregels } from '$lib/huisregels/guard';
 
 /**
  * In production the built site does not start with development settings (see
@@ -43,6 +44,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = session?.user ?? null;
 	event.locals.sessionId = session?.id ?? null;
 	event.locals.supabase = await clientFor(session ? { id: session.user.id, role: session.user.role } : null);
+	const asked = huisregelsFirst(event);
+	if (asked) return asked;
 	const response = await resolve(event);
 	if (response.status === 503 && isFormPost(event.request)) return unavailableResponse(event);
 	if ((response.status === 503 || response.status === 429) && !response.headers.has('retry-after')) {
@@ -50,6 +53,23 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+/**
+ * A resident who has not accepted the current house rules posts nothing until they have. Form actions
+ * run before any layout's load, so the (bewoner) layout's guard cannot stop a post; this does, for
+ * every page's actions (public pages with forms included). The answer is the same redirect an action
+ * gives: a 303, or for a form sent by JavaScript, SvelteKit's own JSON form of it.
+ */
+function huisregelsFirst(event: RequestEvent): Response | null {
+	if (event.request.method !== 'POST' || !mustAcceptHuisregels(event.locals.user) || openWithoutHuisregels(event.url.pathname)) return null;
+	const referer = event.request.headers.get('referer');
+	const back = referer?.startsWith(event.url.origin) ? referer.slice(event.url.origin.length) || '/' : event.url.pathname;
+	const location = acceptHref(back);
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		return new Response(JSON.stringify({ type: 'redirect', status: 303, location }), { headers: { 'content-type': 'application/json' } });
+	}
+	return new Response(null, { status: 303, headers: { location } });
+}
 
 /**
  * SvelteKit's own check that a form was posted from this site (svelte.config.js turns it off so that

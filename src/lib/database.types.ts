@@ -1086,7 +1086,9 @@ export type Database = {
 					first_name: string;
 					for_offline: boolean;
 					id: string;
+					inactive_warned_at: string | null;
 					kind: string;
+					last_activity_at: string;
 					lat: number;
 					lng: number;
 					needs_care: boolean;
@@ -1105,7 +1107,9 @@ export type Database = {
 					first_name?: string;
 					for_offline?: boolean;
 					id?: string;
+					inactive_warned_at?: string | null;
 					kind: string;
+					last_activity_at?: string;
 					lat?: number;
 					lng?: number;
 					needs_care?: boolean;
@@ -1124,7 +1128,9 @@ export type Database = {
 					first_name?: string;
 					for_offline?: boolean;
 					id?: string;
+					inactive_warned_at?: string | null;
 					kind?: string;
+					last_activity_at?: string;
 					lat?: number;
 					lng?: number;
 					needs_care?: boolean;
@@ -1139,6 +1145,26 @@ export type Database = {
 					{ foreignKeyName: "help_posts_buurt_code_fkey"; columns: ["buurt_code"]; isOneToOne: false; referencedRelation: "buurten"; referencedColumns: ["code"] },
 					{ foreignKeyName: "help_posts_owner_id_fkey"; columns: ["owner_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 					{ foreignKeyName: "help_posts_wijk_code_fkey"; columns: ["wijk_code"]; isOneToOne: false; referencedRelation: "wijken"; referencedColumns: ["code"] },
+				];
+			};
+			huisregels_acceptaties: {
+				Row: {
+					geaccepteerd_op: string;
+					user_id: string;
+					versie: number;
+				};
+				Insert: {
+					geaccepteerd_op?: string;
+					user_id: string;
+					versie: number;
+				};
+				Update: {
+					geaccepteerd_op?: string;
+					user_id?: string;
+					versie?: number;
+				};
+				Relationships: [
+					{ foreignKeyName: "huisregels_acceptaties_user_id_fkey"; columns: ["user_id"]; isOneToOne: false; referencedRelation: "profiles"; referencedColumns: ["id"] },
 				];
 			};
 			initiatief_beslissingen: {
@@ -2383,6 +2409,7 @@ export type Database = {
 			};
 		};
 		Functions: {
+			accept_huisregels: { Args: { p_versie: number }; Returns: string };
 			add_groep_notitie: { Args: { p_id: string; p_body: string }; Returns: undefined };
 			add_partner_contact: { Args: { p_organisatie: string; p_email: string; p_display_name: string; p_token_hash: string; p_subject: string; p_body: string }; Returns: string };
 			add_repair_cafe_date: { Args: { p_series: string; p_day: string; p_start: string; p_end: string; p_capacity: number }; Returns: number };
@@ -2419,9 +2446,11 @@ export type Database = {
 			help_check_in: { Args: { p_match: string; p_answer: string }; Returns: undefined };
 			help_close: { Args: { p_match: string; p_outcome: string; p_thanks: string }; Returns: undefined };
 			help_file_for_resident: { Args: { p_name: string; p_buurt_code: string; p_phone: string; p_share_phone: boolean; p_category: string; p_description: string; p_when_kind: string; p_on_date: string; p_slots: string[]; p_needs_care: boolean }; Returns: string };
+			help_keep_open: { Args: { p_post: string }; Returns: undefined };
 			help_match_contact: { Args: { p_match: string }; Returns: { first_name: string; phone: string; email: string; address: string; carried_by: string; work_phone: string; work_email: string }[] };
 			help_partner_email: { Args: { p_match: string }; Returns: string };
 			help_post_is_mine: { Args: { p_post: string }; Returns: boolean };
+			help_post_retention: { Args: { p_post: string }; Returns: { last_activity_at: string; inactive_warned_at: string }[] };
 			help_propose: { Args: { p_own_post: string; p_other_post: string }; Returns: string };
 			help_respond: { Args: { p_match: string; p_accept: boolean }; Returns: string };
 			help_stop: { Args: { p_match: string }; Returns: undefined };
@@ -2461,7 +2490,7 @@ export type Database = {
 			queue_digest: { Args: { p_user: string; p_mode: string; p_key: string; p_ids: number[]; p_subject: string; p_text: string; p_html: string }; Returns: undefined };
 			queue_notification_mail: { Args: { p_id: number; p_subject: string; p_text: string; p_html: string }; Returns: undefined };
 			rate_limit_hit: { Args: { p_bucket: string; p_key: string; p_limit: number; p_window_seconds: number }; Returns: number };
-			register_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string; p_token_hash: string; p_expires_at: string; p_verify_subject: string; p_verify_body: string; p_existing_subject: string; p_existing_body: string }; Returns: number };
+			register_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string; p_token_hash: string; p_expires_at: string; p_verify_subject: string; p_verify_body: string; p_existing_subject: string; p_existing_body: string; p_huisregels_versie: number }; Returns: number };
 			remove_foto: { Args: { p_initiatief: string; p_groep: string }; Returns: undefined };
 			remove_groep_member: { Args: { p_id: string; p_user: string; p_reason: string }; Returns: undefined };
 			repair_cafe_cancel: { Args: { p_signup: number }; Returns: undefined };
@@ -2469,6 +2498,10 @@ export type Database = {
 			repair_cafe_sign_up: { Args: { p_date: number; p_category: string; p_item: string; p_problem: string; p_waitlist?: boolean }; Returns: string };
 			request_password_reset: { Args: { p_email: string; p_token_hash: string; p_expires_at: string; p_subject: string; p_body: string }; Returns: number };
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
+			retention_help_messages: { Args: { p_slot: string }; Returns: Json };
+			retention_help_posts: { Args: { p_slot: string }; Returns: Json };
+			retention_purge_expired: { Args: { p_slot: string }; Returns: Json };
+			retention_unconfirmed_accounts: { Args: { p_slot: string }; Returns: Json };
 			retry_dead_job: { Args: { p_id: number }; Returns: undefined };
 			review_repair_cafe_series: { Args: { p_series: string; p_decision: string; p_reason?: string }; Returns: undefined };
 			reviews_repair_series: { Args: { p_series: string }; Returns: boolean };

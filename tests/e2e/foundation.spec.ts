@@ -20,6 +20,7 @@ test('a new resident registers, logs in, edits their profile and logs out @phone
 	await expect(page.getByText('Dit is geen geldig e-mailadres')).toBeVisible();
 	await expect(page.getByText('minstens 10 tekens', { exact: false }).last()).toBeVisible();
 	await expect(page.getByText('Kies je buurt uit de lijst.')).toBeVisible();
+	await expect(page.getByText('Ga akkoord met de huisregels om verder te gaan.')).toBeVisible();
 	await expect(page.getByLabel('E-mailadres')).toHaveValue('noor@');
 	await expect(page.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
 	await expectAccessible(page);
@@ -28,6 +29,7 @@ test('a new resident registers, logs in, edits their profile and logs out @phone
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill('mijn buurt is mooi');
 	await page.getByLabel('Je buurt').selectOption({ label: 'Holtenbroek I' });
+	await page.getByLabel('Ik ga akkoord met de huisregels').check();
 	await page.getByRole('button', { name: 'Account maken' }).click();
 	await expect(page).toHaveURL(/\/inloggen\?aangemeld=1/);
 	await expect(page.getByText('Kijk in je mail')).toBeVisible();

@@ -12,6 +12,7 @@ async function register(browser: Browser, email: string, extra: Record<string, s
 		email,
 		password: 'een lang wachtwoord',
 		buurtCode: 'BU01930601',
+		huisregels: 'on',
 		...extra
 	});
 }
@@ -77,7 +78,7 @@ describe('registration', () => {
 
 		const empty = await browser.post('/registreren', {});
 		expect(empty.status).toBe(400);
-		expect(Object.keys(fieldErrors(empty.body)).sort()).toEqual(['buurtCode', 'displayName', 'email', 'password']);
+		expect(Object.keys(fieldErrors(empty.body)).sort()).toEqual(['buurtCode', 'displayName', 'email', 'huisregels', 'password']);
 
 		const controls = await register(browser, uniqueEmail(), { displayName: 'Anna\u202Egnp.exe' });
 		expect(controls.status).toBe(400);

@@ -339,7 +339,9 @@ const matrix: Record<string, Probe> = {
 	buurt_zorgen: { column: 'id', anon: 'none', stranger: 'none', owner: 'author_id' },
 	// Photos follow their initiative or group: every role in tests/integration/fotos.test.ts.
 	fotos: { column: 'id', anon: 'public', stranger: 'public' },
-	foto_bestanden: { column: 'foto_id', anon: 'public', stranger: 'public' }
+	foto_bestanden: { column: 'foto_id', anon: 'public', stranger: 'public' },
+	// Every role in tests/integration/verklaringen.test.ts.
+	huisregels_acceptaties: { column: 'user_id', anon: 'none', stranger: 'none', owner: 'user_id' }
 };
 
 function relationsInMigrations(): string[] {

@@ -179,7 +179,7 @@ describe(`forms during an outage (${backend})`, () => {
 		const email = `storing.${Date.now()}@example.test`;
 		const outage = await running.stack.db.outage();
 		try {
-			const refused = await new Browser(running.env).post('/registreren', { displayName: 'Sem Storing', email, password: 'een-lang-wachtwoord-1', buurtCode: 'BU01930601' });
+			const refused = await new Browser(running.env).post('/registreren', { displayName: 'Sem Storing', email, password: 'een-lang-wachtwoord-1', buurtCode: 'BU01930601', huisregels: 'on' });
 			expect(refused.status).toBe(503);
 			const resend = hiddenFields(refused.body);
 			expect(resend.get('email')).toBe(email);

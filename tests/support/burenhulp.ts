@@ -4,6 +4,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types.ts';
 import { asUser, service, uniqueEmail } from './clients.ts';
 import type { TestEnv } from './env.ts';
+import { HUISREGELS_VERSIE } from '../../src/lib/huisregels/version.ts';
 
 /** The argon2 hash of DEMO_PASSWORD, as in supabase/seed.sql, so fresh residents can log in too. */
 const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$otIRxCwtbIX4lKQf5h2Diw$p77osJPoDUbKujjQEx21ODXtuwM4bLOUbv39M8HeIpY';
@@ -25,6 +26,8 @@ export async function newResident(env: TestEnv, name: string, buurtCode = 'BU019
 	phoneCounter += 1;
 	const phone = `06 ${String(10_000_000 + phoneCounter * 7919).slice(0, 8)}`;
 	await admin.from('users').update({ email_verified_at: new Date().toISOString() }).eq('id', id);
+	// As registration does: a resident has accepted the current house rules (else pages ask first).
+	await admin.from('huisregels_acceptaties').insert({ user_id: id, versie: HUISREGELS_VERSIE });
 	await admin.from('profile_private').update({ phone, address: `Teststraat ${phoneCounter}` }).eq('user_id', id);
 	if (tags.interests || tags.talents || tags.availability) {
 		await admin.from('profiles').update({ interests: tags.interests ?? [], talents: tags.talents ?? [], availability: tags.availability ?? [] }).eq('id', id);

@@ -45,7 +45,7 @@ describe('timing of the account flows', () => {
 	});
 
 	it('registration hashes the password and makes one database call whether or not the address is taken', async () => {
-		const input = { email: 'x@example.test', password: 'een-lang-wachtwoord', displayName: 'Xandra', buurtCode: 'BU01930601' };
+		const input = { email: 'x@example.test', password: 'een-lang-wachtwoord', displayName: 'Xandra', buurtCode: 'BU01930601', huisregels: true };
 		const fresh = await run(false, () => register(input, 'https://x.nl'));
 		const taken = await run(true, () => register(input, 'https://x.nl'));
 		expect(fresh).toEqual({ calls: ['register_account'], hashed: 1, mailSentAfter: 1 });

@@ -9,6 +9,7 @@ import { queueMail } from '$lib/server/mail/outbox';
 import { nudgeJobs } from '$lib/server/jobs/site';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { bufferToBytea, randomId, sha256 } from '$lib/server/auth/tokens';
+import { HUISREGELS_VERSIE } from '$lib/huisregels/version';
 
 const VERIFY_TTL_MS = 48 * 60 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -48,7 +49,8 @@ export async function register(input: z.infer<typeof registerSchema>, origin: st
 		p_verify_subject: verify.subject,
 		p_verify_body: verify.text,
 		p_existing_subject: existing.subject,
-		p_existing_body: existing.text
+		p_existing_body: existing.text,
+		p_huisregels_versie: HUISREGELS_VERSIE
 	});
 	if (result.error?.code === '23503') return 'unknown_buurt';
 	const mailId = must(result, 'register account');

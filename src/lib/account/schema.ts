@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { buurtCode, choices, email, password, personName, phone, text } from '$lib/fields';
 import { slots, tags } from './profile-options';
+import { huisregelsAccepted } from '$lib/huisregels/schema';
 
 export const registerSchema = z.object({
 	email,
 	password,
 	displayName: personName,
-	buurtCode
+	buurtCode,
+	// The accepted version and the time are kept with the account (register_account).
+	huisregels: huisregelsAccepted
 });
 
 export const loginSchema = z.object({

@@ -7,7 +7,7 @@ export const emailModes = ['direct', 'daily', 'weekly', 'none'] as const;
 export type EmailMode = (typeof emailModes)[number];
 
 export const kindGroups = {
-	burenhulp: ['help_match_proposed', 'help_match_accepted', 'help_message', 'help_care_approved', 'help_checkin', 'help_suggestion', 'help_match_closed'],
+	burenhulp: ['help_match_proposed', 'help_match_accepted', 'help_message', 'help_care_approved', 'help_checkin', 'help_suggestion', 'help_match_closed', 'help_post_inactive'],
 	initiatieven: ['initiatief_published', 'initiatief_changes_requested', 'initiatief_declined', 'initiatief_joined', 'initiatief_comment', 'initiatief_update'],
 	repair: ['repair_signup_confirmed', 'repair_moved_up', 'repair_date_cancelled', 'repair_reminder', 'repair_outcomes_reminder'],
 	rommelroute: ['rommel_stand_approved', 'rommel_stand_refused', 'rommel_registration_closing', 'rommel_route_reminder'],

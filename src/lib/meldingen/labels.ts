@@ -11,6 +11,7 @@ export const kindLabels: Record<NotificationKind, Message> = {
 	help_match_proposed: m.melding_kind_help_match_proposed,
 	help_match_accepted: m.melding_kind_help_match_accepted,
 	help_match_closed: m.melding_kind_help_match_closed,
+	help_post_inactive: m.melding_kind_help_post_inactive,
 	help_message: m.melding_kind_help_message,
 	help_care_approved: m.melding_kind_help_care_approved,
 	help_checkin: m.melding_kind_help_checkin,

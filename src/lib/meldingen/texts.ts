@@ -38,6 +38,14 @@ export function notificationText(n: NotificationFacts): NotificationText {
 			return t(m.melding_help_match_accepted({ name: s(p.name) }), m.melding_help_match_accepted_detail());
 		case 'help_match_closed':
 			return t(m.melding_help_match_closed({ name: s(p.name) }), m.melding_help_match_closed_detail());
+		case 'help_post_inactive': {
+			const category = categoryLabel(s(p.category));
+			const closes = p.closes_on ? formatDay(s(p.closes_on), locale) : '';
+			return t(
+				p.kind === 'aanbod' ? m.melding_help_post_inactive_aanbod({ category }) : m.melding_help_post_inactive_vraag({ category }),
+				m.melding_help_post_inactive_detail({ day: closes })
+			);
+		}
 		case 'help_message':
 			return t(many ? m.melding_help_messages({ name: s(p.name), count: n.count }) : m.melding_help_message({ name: s(p.name) }));
 		case 'help_care_approved':

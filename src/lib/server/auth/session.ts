@@ -20,6 +20,8 @@ export interface SessionUser {
 	role: AppRole;
 	buurtCode: string;
 	locale: string;
+	/** The newest version of the house rules this person accepted (0: none). */
+	huisregelsVersie: number;
 }
 
 export interface ValidSession {
@@ -52,7 +54,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 	const { data, error, status } = await serviceClient()
 		.from('sessions')
 		.select(
-			'id, secret_hash, last_active_at, expires_at, users!inner(id, email, email_verified_at, blocked_at, profiles(display_name, role, buurt_code, locale))'
+			'id, secret_hash, last_active_at, expires_at, users!inner(id, email, email_verified_at, blocked_at, profiles(display_name, role, buurt_code, locale, huisregels_acceptaties(versie)))'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -66,7 +68,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 		email: string;
 		email_verified_at: string | null;
 		blocked_at: string | null;
-		profiles: { display_name: string; role: AppRole; buurt_code: string; locale: string } | null;
+		profiles: { display_name: string; role: AppRole; buurt_code: string; locale: string; huisregels_acceptaties: { versie: number }[] | null } | null;
 	};
 	if (now >= Date.parse(data.expires_at) || now - lastActive >= INACTIVITY_MS || user.blocked_at || !user.profiles) {
 		await invalidateSession(id);
@@ -84,7 +86,8 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 			displayName: user.profiles.display_name,
 			role: user.profiles.role,
 			buurtCode: user.profiles.buurt_code,
-			locale: user.profiles.locale
+			locale: user.profiles.locale,
+			huisregelsVersie: Math.max(0, ...(user.profiles.huisregels_acceptaties ?? []).map((row) => row.versie))
 		}
 	};
 }

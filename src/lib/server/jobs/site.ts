@@ -6,6 +6,7 @@ import { building } from '$app/environment';
 import { groepenHandlers, groepenSchedules } from '$lib/groepen/jobs.server';
 import { meldingenHandlers, meldingenSchedules } from '$lib/meldingen/jobs.server';
 import { signalenHandlers, signalenSchedules } from '$lib/signalen/jobs.server';
+import { retentionHandlers, retentionSchedules } from '$lib/retention/jobs.server';
 import { config } from '../config';
 import { mailDelivery, type MailDelivery } from '../mail/deliver';
 import { serviceClient } from '../supabase';
@@ -20,11 +21,11 @@ const prune: JobHandler = async (_payload, _job, ctx) => {
 	if (error) throw new Error(`prune jobs: ${error.message}`);
 };
 
-const schedules: Schedule[] = [...meldingenSchedules, ...groepenSchedules, ...signalenSchedules, { name: 'jobs-prune', kind: 'jobs.prune', slot: { dailyAt: '03:00' } }];
+const schedules: Schedule[] = [...meldingenSchedules, ...groepenSchedules, ...signalenSchedules, ...retentionSchedules, { name: 'jobs-prune', kind: 'jobs.prune', slot: { dailyAt: '03:00' } }];
 
 export function startJobs(): void {
 	if (building || runner || !config.jobsEnabled) return;
-	const handlers: Record<string, JobHandler> = { ...meldingenHandlers, ...groepenHandlers, ...signalenHandlers, 'jobs.prune': prune };
+	const handlers: Record<string, JobHandler> = { ...meldingenHandlers, ...groepenHandlers, ...signalenHandlers, ...retentionHandlers, 'jobs.prune': prune };
 	if (config.smtpUrl) {
 		delivery = mailDelivery({ smtpUrl: config.smtpUrl, from: config.mailFrom, origin: config.origin, secret: config.jwtSecret });
 		handlers['mail.send'] = delivery.handler;

@@ -22,7 +22,8 @@ export const actions: Actions = {
 		// Per address too: every attempt for a known address sends its owner a mail.
 		const waitAccount = await hit([limits.registerPerAccount, parsed.data.email]);
 		if (waitAccount) tooManyAttempts(locals, waitAccount);
-		const { password: _, ...values } = parsed.data;
+		const { password: _, huisregels, ...rest } = parsed.data;
+		const values = { ...rest, huisregels: huisregels ? 'on' : '' };
 		// Checked before the account, so that the answer never depends on whether the address is known.
 		const buurt = must(await locals.supabase.from('buurten').select('code').eq('code', parsed.data.buurtCode).maybeSingle(), 'buurt');
 		if (!buurt || (await register(parsed.data, url.origin)) === 'unknown_buurt') {

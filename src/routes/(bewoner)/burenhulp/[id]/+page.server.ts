@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const base = { post: { ...post, buurt: (post.buurten as unknown as { naam: string }).naam }, mine, offline };
 	if (!mine || post.status !== 'open') return { ...base, suggestions: [], matches: [] };
 
-	const [profile, suggested, matches] = await Promise.all([
+	const [profile, suggested, matches, retention] = await Promise.all([
 		locals.supabase.from('profiles').select('interests, talents').eq('id', user.id).single(),
 		locals.supabase.rpc('help_suggestions', { p_post: post.id, p_limit: 40 }),
 		locals.supabase
@@ -37,7 +37,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			.select('id, status, proposed_by_me, created_at')
 			.eq(post.kind === 'vraag' ? 'request_id' : 'offer_id', post.id)
 			.in('status', ['voorgesteld', 'actief'])
-			.order('created_at', { ascending: false })
+			.order('created_at', { ascending: false }),
+		locals.supabase.rpc('help_post_retention', { p_post: post.id }).maybeSingle()
 	]);
 	const me = must(profile, 'load own tags');
 	const candidates: (Candidate & { firstName: string; description: string; buurt: string })[] = must(suggested, 'suggestions').map((c) => ({
@@ -61,7 +62,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const suggestions = ranked.map(({ candidate: { interests: _i, talents: _t, ...shown }, reasons }) => ({ candidate: shown, reasons }));
 	// A view's columns are typed nullable; these never are.
 	const ownMatches = must(matches, 'post matches').map((match) => ({ id: match.id!, status: match.status!, proposedByMe: !!match.proposed_by_me }));
-	return { ...base, suggestions, matches: ownMatches };
+	// Warned for three months without activity, and nothing since: it closes 14 days after the warning
+	// (retention_help_posts) unless the owner keeps it open.
+	const quiet = must(retention, 'post retention');
+	const closesOn = quiet?.inactive_warned_at && quiet.inactive_warned_at >= quiet.last_activity_at
+		? new Date(Date.parse(quiet.inactive_warned_at) + 14 * 86_400_000).toISOString()
+		: null;
+	return { ...base, suggestions, matches: ownMatches, closesOn };
 };
 
 export const actions: Actions = {
@@ -78,6 +85,12 @@ export const actions: Actions = {
 		if (err?.code === '42501') return formError('err_not_allowed');
 		if (err) return formError('err_save_failed');
 		redirect(303, '/burenhulp?ingetrokken=1');
+	},
+	keepOpen: async ({ params, locals }) => {
+		if (!uuidField.safeParse(params.id).success) return formError('err_invalid');
+		const { error: err } = await locals.supabase.rpc('help_keep_open', { p_post: params.id });
+		if (err) return formError(err.code === '42501' ? 'err_not_allowed' : 'err_save_failed');
+		return { keptOpen: true };
 	},
 	report: reportAction,
 	// The author of a post is not known to the page; the database blocks them by the post.
