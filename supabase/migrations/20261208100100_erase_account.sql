@@ -282,6 +282,7 @@ as $$
 declare
   v_self boolean := p_user = app.uid();
   v_email text;
+  v_name text;
   v_role public.app_role;
   v_locale text;
   v_wijk text;
@@ -292,7 +293,7 @@ begin
   if app.uid() is null then
     raise exception 'Log eerst in' using errcode = '42501';
   end if;
-  select u.email, p.role, p.locale, b.wijk_code into v_email, v_role, v_locale, v_wijk
+  select u.email, p.display_name, p.role, p.locale, b.wijk_code into v_email, v_name, v_role, v_locale, v_wijk
     from public.users u join public.profiles p on p.id = u.id join public.buurten b on b.code = p.buurt_code
    where u.id = p_user for update of u;
   if v_email is null then
@@ -360,6 +361,18 @@ begin
   delete from public.buurt_zorgen where author_id = p_user;
   -- Reports about the person go; the decisions on them stay in the audit log.
   delete from public.reports where subject_type = 'person' and subject_id = p_user::text;
+
+  -- Others' notifications and mail that named the person in full now say "oud-bewoner" (a first
+  -- name alone stays: it names nobody).
+  update public.notifications n
+     set params = (select jsonb_object_agg(e.key, case when e.value = to_jsonb(v_name) then to_jsonb('oud-bewoner'::text) else e.value end)
+                     from jsonb_each(n.params) e)
+   where n.params::text like '%' || v_name || '%' and jsonb_typeof(n.params) = 'object';
+  update public.email_outbox
+     set subject = replace(subject, v_name, 'oud-bewoner'), body_text = replace(body_text, v_name, 'oud-bewoner'),
+         body_html = replace(body_html, v_name, 'oud-bewoner')
+   where to_address <> v_email and (subject like '%' || v_name || '%' or body_text like '%' || v_name || '%'
+                                    or body_html like '%' || v_name || '%');
 
   -- Mail, unsubscriptions, rate-limit counters and jobs that name the person.
   delete from public.email_outbox where to_address = v_email;

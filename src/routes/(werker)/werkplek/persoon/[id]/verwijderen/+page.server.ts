@@ -7,11 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 // A worker of the resident's wijk (or the coordinator) erases an account on the resident's own
 // request, e.g. by phone. erase_account checks who may, and logs the decision without the person.
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, request }) => {
 	if (!z.uuid().safeParse(params.id).success) error(404, { message: 'not_found' });
 	const person = must(await locals.supabase.from('profiles').select('id, display_name, role').eq('id', params.id).maybeSingle(), 'person');
-	if (!person) error(404, { message: 'not_found' });
-	return { person: { id: person.id, name: person.display_name, role: person.role } };
+	// After the erasure (a POST) the person is gone and the page shows its reference instead.
+	if (!person && request.method === 'GET') error(404, { message: 'not_found' });
+	return { person: person ? { id: person.id, name: person.display_name, role: person.role } : null };
 };
 
 export const actions: Actions = {
