@@ -25,3 +25,13 @@ describe('the readable export', () => {
 		expect(html).not.toMatch(/<script|src=/);
 	});
 });
+
+describe('how much a part holds', async () => {
+	const { countOf } = await import('./sections');
+	it('counts rows of lists, and a record as one', () => {
+		expect(countOf({ display_name: 'Anna', interests: ['koken', 'lezen'], about: '' })).toBe(1);
+		expect(countOf({ posts: [{ id: 1 }, { id: 2 }], matches: [{ id: 3 }], blocks: [] })).toBe(3);
+		expect(countOf({ wijken: [], coordinator_of: [] })).toBe(0);
+		expect(countOf(null)).toBe(0);
+	});
+});

@@ -31,12 +31,12 @@ export const SECTIONS: PrivacySection[] = [
 /** How many things a part holds: the rows in its lists, or 1 for a filled-in record. */
 export function countOf(value: unknown): number {
 	if (value === null || value === undefined) return 0;
+	const isRecord = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
 	if (Array.isArray(value)) return value.length;
-	if (typeof value === 'object') {
+	if (isRecord(value)) {
 		const entries = Object.values(value as Record<string, unknown>);
-		if (entries.some((v) => Array.isArray(v) || (v !== null && typeof v === 'object'))) {
-			return entries.reduce<number>((n, v) => n + countOf(v), 0);
-		}
+		// A group of lists (burenhulp: posts, matches, …) counts its rows; a record (the profile) is one.
+		if (entries.some((v) => isRecord(v) || (Array.isArray(v) && v.some(isRecord)))) return entries.reduce<number>((n, v) => n + countOf(v), 0);
 		return entries.some((v) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)) ? 1 : 0;
 	}
 	return 1;
