@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { newResident } from '../support/burenhulp.ts';
-import { expectAccessible, logIn, testEnv } from './support.ts';
+import { demo } from '../support/clients.ts';
+import { expectAccessible, logIn, signIn, testEnv } from './support.ts';
 
 test('a new resident sees and downloads their data, deletes the account with the password, and can no longer log in @phone', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
@@ -49,4 +50,27 @@ test('a new resident sees and downloads their data, deletes the account with the
 	await page.getByLabel('Wachtwoord', { exact: true }).fill('buurtplein-demo');
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page.getByText('Het e-mailadres of het wachtwoord klopt niet.')).toBeVisible();
+});
+
+test('a worker of the wijk deletes an offline resident\'s account on request, with a reason', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const env = testEnv();
+	const resident = await newResident(env, 'Karel Kantoor');
+	const context = await browser.newContext();
+	await signIn(context, demo.workerZwolle);
+	const page = await context.newPage();
+	await page.goto(`/werkplek/persoon/${resident.id}`);
+	await page.getByRole('link', { name: 'Account verwijderen op verzoek van de bewoner' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account verwijderen op verzoek');
+	await expectAccessible(page);
+	page.on('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Account verwijderen' }).click();
+	await expect(page.getByText('Vink aan dat je het zeker weet')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Reden en hoe het verzoek binnenkwam').fill('Telefonisch verzoek, teruggebeld ter controle');
+	await page.getByLabel('De bewoner heeft hier zelf om gevraagd').check();
+	await page.getByRole('button', { name: 'Account verwijderen' }).click();
+	await expect(page.getByText(/Het account is verwijderd\. Kenmerk voor je dossier: [0-9a-f-]{36}/)).toBeVisible();
+	await expectAccessible(page);
+	await context.close();
 });

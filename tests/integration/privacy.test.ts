@@ -45,6 +45,9 @@ async function publishedInitiative(author: Resident, title: string): Promise<str
 /** A resident with a row in as many tables as a resident can reach, and neighbours around them. */
 async function richResident(name: string) {
 	const me = await newResident(env, name);
+	// A phone number nobody else in this database has (the helper counts per test file).
+	me.phone = `06 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+	ok(await db().from('profile_private').update({ phone: me.phone }).eq('user_id', me.id), 'phone');
 	const other = await newResident(env, 'Olga Overbuur');
 	const third = await newResident(env, 'Theo Derde');
 	const admin = db();
