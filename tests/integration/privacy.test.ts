@@ -301,8 +301,9 @@ describe('erasure', () => {
 		expect(empty.status).toBe(400);
 		expect(Object.keys(fieldErrors(empty.body)).sort()).toEqual(['confirm', 'reason']);
 		const done = await worker.post(`/werkplek/persoon/${target.id}/verwijderen`, { reason: 'Verzoek per telefoon, gecontroleerd', confirm: 'on' });
-		expect(done.status).toBe(200);
-		expect(done.body).toContain('Kenmerk');
+		expect(done.status).toBe(303);
+		expect(done.location).toMatch(/^\/werkplek\/verwijderd\?kenmerk=[0-9a-f-]{36}$/);
+		expect((await worker.get(done.location!)).body).toContain('Kenmerk voor je dossier');
 		expect((await db().from('users').select('id').eq('id', target.id)).data).toHaveLength(0);
 		const { data: entry } = await db().from('audit_log').select('action, subject_type, reason, wijk_code, actor_id').eq('action', 'erase_account').order('id', { ascending: false }).limit(1).single();
 		expect(entry).toMatchObject({ subject_type: 'erasure', reason: 'Verzoek per telefoon, gecontroleerd', wijk_code: 'WK019306', actor_id: demo.workerZwolle });
