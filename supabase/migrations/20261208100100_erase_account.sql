@@ -57,7 +57,8 @@ alter table public.rommelroute_editions alter column created_by drop not null,
 -- Narrow ways through the guards, for the erasure only. Each is the latest definition with one
 -- early return added.
 
--- From 20261123120000_burenhulp.sql: the erasure closes the person's kept posts as "oud-bewoner".
+-- From 20261123120000_burenhulp.sql: the erasure closes the person's kept posts as "oud-bewoner",
+-- and a post without owner keeps that name on any later change.
 create or replace function app.help_post_fill() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
@@ -72,7 +73,8 @@ begin
     raise exception 'Dit verandert niet' using errcode = '42501';
   end if;
   select b.wijk_code, b.lat, b.lng into new.wijk_code, new.lat, new.lng from public.buurten b where b.code = new.buurt_code;
-  if new.for_offline then
+  -- A post kept after its owner's erasure keeps the name it was given ("oud-bewoner").
+  if new.for_offline or new.owner_id is null then
     v_name := new.first_name;
   else
     select display_name into v_name from public.profiles where id = new.owner_id;
