@@ -331,6 +331,16 @@ describe('erasure', () => {
 		expect((await db().from('users').select('id').eq('id', me.id)).data).toHaveLength(0);
 	});
 
+	it('forgets the address of a confirmation that could not be delivered once its job is dead', async () => {
+		const me = await newResident(env, 'Dirk Doodlopend');
+		ok(await me.db.rpc('erase_account', { p_user: me.id }), 'erase');
+		const { data: mail } = await db().from('email_outbox').select('id').eq('kind', 'account_erased').eq('to_address', me.email).single();
+		const { data: job } = await db().from('jobs').select('id').eq('kind', 'mail.send').eq('dedupe_key', `mail:${mail!.id}`).single();
+		ok(await db().from('jobs').update({ status: 'dead', finished_at: new Date().toISOString() }).eq('id', job!.id), 'dead');
+		const { data: after } = await db().from('email_outbox').select('to_address').eq('id', mail!.id).single();
+		expect(after!.to_address).toBe('gewist@buurtplein.invalid');
+	});
+
 	it('the audit log stays closed to everyone outside the erasure', async () => {
 		const { data: entry } = await db().from('audit_log').select('id').limit(1).single();
 		const { error } = await db().from('audit_log').update({ reason: '' }).eq('id', entry!.id);
