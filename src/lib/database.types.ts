@@ -945,15 +945,15 @@ export type Database = {
 					offer_checkin: string | null;
 					offer_id: string;
 					offer_outcome: string | null;
-					offer_owner: string;
+					offer_owner: string | null;
 					offer_thanks: string;
 					outcome: string | null;
-					proposed_by: string;
+					proposed_by: string | null;
 					request_accepted_at: string | null;
 					request_checkin: string | null;
 					request_id: string;
 					request_outcome: string | null;
-					request_owner: string;
+					request_owner: string | null;
 					request_thanks: string;
 					status: string;
 					stopped_by: string | null;
@@ -973,15 +973,15 @@ export type Database = {
 					offer_checkin?: string | null;
 					offer_id: string;
 					offer_outcome?: string | null;
-					offer_owner: string;
+					offer_owner?: string | null;
 					offer_thanks?: string;
 					outcome?: string | null;
-					proposed_by: string;
+					proposed_by?: string | null;
 					request_accepted_at?: string | null;
 					request_checkin?: string | null;
 					request_id: string;
 					request_outcome?: string | null;
-					request_owner: string;
+					request_owner?: string | null;
 					request_thanks?: string;
 					status?: string;
 					stopped_by?: string | null;
@@ -1001,15 +1001,15 @@ export type Database = {
 					offer_checkin?: string | null;
 					offer_id?: string;
 					offer_outcome?: string | null;
-					offer_owner?: string;
+					offer_owner?: string | null;
 					offer_thanks?: string;
 					outcome?: string | null;
-					proposed_by?: string;
+					proposed_by?: string | null;
 					request_accepted_at?: string | null;
 					request_checkin?: string | null;
 					request_id?: string;
 					request_outcome?: string | null;
-					request_owner?: string;
+					request_owner?: string | null;
 					request_thanks?: string;
 					status?: string;
 					stopped_by?: string | null;
@@ -1033,21 +1033,21 @@ export type Database = {
 					created_at: string;
 					id: number;
 					match_id: string;
-					sender_id: string;
+					sender_id: string | null;
 				};
 				Insert: {
 					body: string;
 					created_at?: string;
 					id?: never;
 					match_id: string;
-					sender_id?: string;
+					sender_id?: string | null;
 				};
 				Update: {
 					body?: string;
 					created_at?: string;
 					id?: never;
 					match_id?: string;
-					sender_id?: string;
+					sender_id?: string | null;
 				};
 				Relationships: [
 					{ foreignKeyName: "help_messages_match_id_fkey"; columns: ["match_id"]; isOneToOne: false; referencedRelation: "help_matches"; referencedColumns: ["id"] },
@@ -1093,7 +1093,7 @@ export type Database = {
 					lng: number;
 					needs_care: boolean;
 					on_date: string | null;
-					owner_id: string;
+					owner_id: string | null;
 					slots: string[];
 					status: string;
 					when_kind: string;
@@ -1114,7 +1114,7 @@ export type Database = {
 					lng?: number;
 					needs_care?: boolean;
 					on_date?: string | null;
-					owner_id?: string;
+					owner_id?: string | null;
 					slots?: string[];
 					status?: string;
 					when_kind: string;
@@ -1135,7 +1135,7 @@ export type Database = {
 					lng?: number;
 					needs_care?: boolean;
 					on_date?: string | null;
-					owner_id?: string;
+					owner_id?: string | null;
 					slots?: string[];
 					status?: string;
 					when_kind?: string;
@@ -1249,21 +1249,21 @@ export type Database = {
 			};
 			initiatief_notities: {
 				Row: {
-					author_id: string;
+					author_id: string | null;
 					body: string;
 					created_at: string;
 					id: number;
 					initiatief_id: string;
 				};
 				Insert: {
-					author_id?: string;
+					author_id?: string | null;
 					body: string;
 					created_at?: string;
 					id?: never;
 					initiatief_id: string;
 				};
 				Update: {
-					author_id?: string;
+					author_id?: string | null;
 					body?: string;
 					created_at?: string;
 					id?: never;
@@ -1276,7 +1276,7 @@ export type Database = {
 			};
 			initiatief_reacties: {
 				Row: {
-					author_id: string;
+					author_id: string | null;
 					body: string;
 					created_at: string;
 					hidden_at: string | null;
@@ -1286,7 +1286,7 @@ export type Database = {
 					initiatief_id: string;
 				};
 				Insert: {
-					author_id?: string;
+					author_id?: string | null;
 					body: string;
 					created_at?: string;
 					hidden_at?: string | null;
@@ -1296,7 +1296,7 @@ export type Database = {
 					initiatief_id: string;
 				};
 				Update: {
-					author_id?: string;
+					author_id?: string | null;
 					body?: string;
 					created_at?: string;
 					hidden_at?: string | null;
@@ -1313,21 +1313,21 @@ export type Database = {
 			};
 			initiatief_updates: {
 				Row: {
-					author_id: string;
+					author_id: string | null;
 					body: string;
 					created_at: string;
 					id: number;
 					initiatief_id: string;
 				};
 				Insert: {
-					author_id?: string;
+					author_id?: string | null;
 					body: string;
 					created_at?: string;
 					id?: never;
 					initiatief_id: string;
 				};
 				Update: {
-					author_id?: string;
+					author_id?: string | null;
 					body?: string;
 					created_at?: string;
 					id?: never;
@@ -1340,7 +1340,7 @@ export type Database = {
 			};
 			initiatieven: {
 				Row: {
-					author_id: string;
+					author_id: string | null;
 					body: string;
 					buurt_code: string;
 					claimed_by: string | null;
@@ -1371,7 +1371,7 @@ export type Database = {
 					wijk_code: string;
 				};
 				Insert: {
-					author_id: string;
+					author_id?: string | null;
 					body: string;
 					buurt_code: string;
 					claimed_by?: string | null;
@@ -1402,7 +1402,7 @@ export type Database = {
 					wijk_code?: string;
 				};
 				Update: {
-					author_id?: string;
+					author_id?: string | null;
 					body?: string;
 					buurt_code?: string;
 					claimed_by?: string | null;
@@ -1823,7 +1823,7 @@ export type Database = {
 					lat: number;
 					lng: number;
 					name: string;
-					organiser_id: string;
+					organiser_id: string | null;
 					published: boolean;
 					rule: string;
 					unpublished_by_worker: boolean;
@@ -1840,7 +1840,7 @@ export type Database = {
 					lat: number;
 					lng: number;
 					name: string;
-					organiser_id: string;
+					organiser_id?: string | null;
 					published?: boolean;
 					rule?: string;
 					unpublished_by_worker?: boolean;
@@ -1857,7 +1857,7 @@ export type Database = {
 					lat?: number;
 					lng?: number;
 					name?: string;
-					organiser_id?: string;
+					organiser_id?: string | null;
 					published?: boolean;
 					rule?: string;
 					unpublished_by_worker?: boolean;
@@ -1912,7 +1912,7 @@ export type Database = {
 					outcome: string | null;
 					outcome_notes: string;
 					problem: string;
-					resident_id: string;
+					resident_id: string | null;
 					status: string;
 					updated_at: string;
 				};
@@ -1925,7 +1925,7 @@ export type Database = {
 					outcome?: string | null;
 					outcome_notes?: string;
 					problem: string;
-					resident_id: string;
+					resident_id?: string | null;
 					status: string;
 					updated_at?: string;
 				};
@@ -1938,7 +1938,7 @@ export type Database = {
 					outcome?: string | null;
 					outcome_notes?: string;
 					problem?: string;
-					resident_id?: string;
+					resident_id?: string | null;
 					status?: string;
 					updated_at?: string;
 				};
@@ -2002,7 +2002,7 @@ export type Database = {
 			rommelroute_editions: {
 				Row: {
 					created_at: string;
-					created_by: string;
+					created_by: string | null;
 					day: string;
 					description: string;
 					ends: string;
@@ -2015,7 +2015,7 @@ export type Database = {
 				};
 				Insert: {
 					created_at?: string;
-					created_by?: string;
+					created_by?: string | null;
 					day: string;
 					description?: string;
 					ends: string;
@@ -2028,7 +2028,7 @@ export type Database = {
 				};
 				Update: {
 					created_at?: string;
-					created_by?: string;
+					created_by?: string | null;
 					day?: string;
 					description?: string;
 					ends?: string;
@@ -2436,6 +2436,7 @@ export type Database = {
 			digest_recipients: { Args: { p_mode: string; p_until: string }; Returns: string[] };
 			enqueue_digests: { Args: { p_mode: string; p_until: string }; Returns: number };
 			enqueue_job: { Args: { p_kind: string; p_payload?: Json; p_run_at?: string; p_dedupe_key?: string; p_max_attempts?: number }; Returns: number };
+			erase_account: { Args: { p_user: string; p_reason?: string }; Returns: string };
 			extend_job_leases: { Args: { p_worker: string; p_ids: number[]; p_lease_seconds?: number }; Returns: number };
 			facilitate_groep: { Args: { p_id: string }; Returns: undefined };
 			fail_job: { Args: { p_worker: string; p_id: number; p_error: string; p_retry_seconds: number }; Returns: string };
@@ -2471,6 +2472,7 @@ export type Database = {
 			may_change_foto: { Args: { p_initiatief?: string; p_groep?: string }; Returns: boolean };
 			moderate_groep: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
 			moderate_initiatief: { Args: { p_id: string; p_decision: string; p_message: string }; Returns: undefined };
+			my_data: { Args: {  }; Returns: Json };
 			my_help_posts: { Args: {  }; Returns: Database["public"]["Tables"]["help_posts"]["Row"][] };
 			notification_mail_data: { Args: { p_id: number }; Returns: Json };
 			notify_agenda_waiting: { Args: { p_slot: string }; Returns: number };
@@ -2484,6 +2486,9 @@ export type Database = {
 			notify_rommel_day: { Args: { p_slot: string }; Returns: number };
 			notify_werker_digest: { Args: { p_slot: string }; Returns: number };
 			organises_initiatief: { Args: { p_id: string }; Returns: boolean };
+			person_columns: { Args: {  }; Returns: { table_name: string; column_name: string }[] };
+			personal_data_map: { Args: {  }; Returns: { table_name: string; column_name: string; export_path: string; erasure: string; row_key: string }[] };
+			personal_traces: { Args: { p_id: string; p_strings: string[] }; Returns: { table_name: string; column_name: string; hits: number }[] };
 			plan_groep_meeting: { Args: { p_id: string; p_kind: string; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string; p_repeat_weeks?: number }; Returns: number };
 			post_groep_bericht: { Args: { p_id: string; p_parent: number; p_body: string }; Returns: number };
 			prune_jobs: { Args: {  }; Returns: number };

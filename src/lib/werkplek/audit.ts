@@ -7,6 +7,8 @@ export const auditSentences: Record<string, () => string> = {
 	set_worker_wijken: m.werkplek_log_set_worker_wijken,
 	block_account: m.werkplek_log_block_account,
 	unblock_account: m.werkplek_log_unblock_account,
+	erase_account: m.werkplek_log_erase_account,
+	erase_own_account: m.werkplek_log_erase_own_account,
 	report_open: m.werkplek_log_report_open,
 	report_in_behandeling: m.werkplek_log_report_in_behandeling,
 	report_afgehandeld: m.werkplek_log_report_afgehandeld,

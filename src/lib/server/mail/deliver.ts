@@ -22,7 +22,7 @@ export interface DeliveryOptions {
 	markSentForMs?: number;
 }
 
-export const ACCOUNT_KINDS = new Set(['verify_email', 'reset_password', 'register_existing']);
+export const ACCOUNT_KINDS = new Set(['verify_email', 'reset_password', 'register_existing', 'account_erased']);
 
 interface OutboxMail {
 	id: number;

@@ -47,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		side ? Promise.resolve(null) : locals.supabase.from('help_match_parties').select('request_owner').eq('id', match.id).maybeSingle()
 	]);
 	const requestOwner = parties ? must(parties, 'parties')?.request_owner : null;
-	const senderName = (senderId: string) =>
+	const senderName = (senderId: string | null) =>
 		senderId === user.id ? null : side ? (side === 'vraag' ? offer.first_name : request.first_name)
 		: senderId === requestOwner ? request.first_name : offer.first_name;
 	return {

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const person = must(profile, 'person');
 	if (!person) error(404, { message: 'not_found' });
 	return {
-		person: { name: person.display_name, role: person.role, buurt: (person.buurten as unknown as { naam: string } | null)?.naam ?? '' },
+		person: { id: person.id, name: person.display_name, role: person.role, buurt: (person.buurten as unknown as { naam: string } | null)?.naam ?? '' },
 		reports: must(reports, 'reports about person')
 	};
 };
