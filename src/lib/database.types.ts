@@ -2395,6 +2395,7 @@ export type Database = {
 			notify_werker_digest: { Args: { p_slot: string }; Returns: number };
 			organises_initiatief: { Args: { p_id: string }; Returns: boolean };
 			plan_groep_meeting: { Args: { p_id: string; p_kind: string; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string; p_repeat_weeks?: number }; Returns: number };
+			policies_with_per_row_helpers: { Args: {  }; Returns: string[] };
 			post_groep_bericht: { Args: { p_id: string; p_parent: number; p_body: string }; Returns: number };
 			prune_jobs: { Args: {  }; Returns: number };
 			queue_digest: { Args: { p_user: string; p_mode: string; p_key: string; p_ids: number[]; p_subject: string; p_text: string; p_html: string }; Returns: undefined };
