@@ -45,8 +45,8 @@ export async function run(): Promise<void> {
 		const browser = await new Browser(env).signIn(demo.bram);
 		const cookie = `session=${browser.sessionToken}`;
 		const userJwt = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.bram }, 3600);
-		const anon = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}`, prefer: 'count=exact' };
-		const user = { apikey: env.anonKey, authorization: `Bearer ${userJwt}`, prefer: 'count=exact' };
+		const anon = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}`, prefer: 'count=estimated' };
+		const user = { apikey: env.anonKey, authorization: `Bearer ${userJwt}`, prefer: 'count=estimated' };
 		const search = `&search=wfts(dutch).${encodeURIComponent('moestuin')}`;
 		const filter = '&kind=eq.buurtpreventieteam&themes=cs.%7Bveiligheid%7D&gemeente_code=eq.GM0193';
 
