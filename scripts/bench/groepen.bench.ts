@@ -28,7 +28,7 @@ alter table public.groepen enable trigger groepen_guard;
 `;
 
 // The query the list page sends for one page (listPublished in src/lib/groepen/queries.server.ts).
-const SELECT = 'id,name,summary,kind,themes,stage,join_mode,visibility,member_count,published_at,buurten(naam),wijken(naam)';
+const SELECT = 'id,name,summary,kind,themes,stage,join_mode,visibility,member_count,published_at,buurten(naam),wijken(naam),fotos(id,alt,width,height,widths,hash)';
 const rawList = (extra = '') => `/rest/v1/groepen?select=${SELECT}&status=eq.gepubliceerd${extra}&order=published_at.desc,id.asc&offset=0&limit=20`;
 
 export async function run(): Promise<void> {
@@ -45,8 +45,8 @@ export async function run(): Promise<void> {
 		const browser = await new Browser(env).signIn(demo.bram);
 		const cookie = `session=${browser.sessionToken}`;
 		const userJwt = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.bram }, 3600);
-		const anon = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}`, prefer: 'count=exact' };
-		const user = { apikey: env.anonKey, authorization: `Bearer ${userJwt}`, prefer: 'count=exact' };
+		const anon = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}`, prefer: 'count=estimated' };
+		const user = { apikey: env.anonKey, authorization: `Bearer ${userJwt}`, prefer: 'count=estimated' };
 		const search = `&search=wfts(dutch).${encodeURIComponent('moestuin')}`;
 		const filter = '&kind=eq.buurtpreventieteam&themes=cs.%7Bveiligheid%7D&gemeente_code=eq.GM0193';
 

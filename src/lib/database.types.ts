@@ -2490,6 +2490,7 @@ export type Database = {
 			personal_data_map: { Args: {  }; Returns: { table_name: string; column_name: string; export_path: string; erasure: string; row_key: string }[] };
 			personal_traces: { Args: { p_id: string; p_strings: string[] }; Returns: { table_name: string; column_name: string; hits: number }[] };
 			plan_groep_meeting: { Args: { p_id: string; p_kind: string; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string; p_repeat_weeks?: number }; Returns: number };
+			policies_with_per_row_helpers: { Args: {  }; Returns: string[] };
 			post_groep_bericht: { Args: { p_id: string; p_parent: number; p_body: string }; Returns: number };
 			prune_jobs: { Args: {  }; Returns: number };
 			queue_digest: { Args: { p_user: string; p_mode: string; p_key: string; p_ids: number[]; p_subject: string; p_text: string; p_html: string }; Returns: undefined };

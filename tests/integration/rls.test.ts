@@ -386,3 +386,16 @@ describe('the matrix of every table', () => {
 		}
 	});
 });
+
+describe('row policies cost almost nothing (issue 15)', () => {
+	it('no policy calls a helper once per row: each is a sub-select, evaluated once per statement', async () => {
+		const { data, error } = await service(env).rpc('policies_with_per_row_helpers');
+		expect(error).toBeNull();
+		expect(data).toEqual([]);
+	});
+
+	it('nobody else can list the policies', async () => {
+		const { error } = await (await asUser(env, demo.anna)).rpc('policies_with_per_row_helpers');
+		expect(error?.code).toBe('42501');
+	});
+});

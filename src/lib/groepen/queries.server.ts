@@ -11,6 +11,7 @@ import { LIST_PAGE_SIZE } from './codes';
 import { areaLists } from '$lib/areas/areas.server';
 import { filterByArea } from '$lib/areas/filter';
 import type { GroepInput, ListFilter } from './schema';
+import { paged } from '$lib/paging';
 
 type Db = SupabaseClient<Database>;
 
@@ -18,7 +19,7 @@ type Db = SupabaseClient<Database>;
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
 	let query = supabase
 		.from('groepen')
-		.select('id, name, summary, kind, themes, stage, join_mode, visibility, member_count, published_at, buurten(naam), wijken(naam), fotos(id, alt, width, height, widths, hash)', { count: 'exact' })
+		.select('id, name, summary, kind, themes, stage, join_mode, visibility, member_count, published_at, buurten(naam), wijken(naam), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
 		.eq('status', 'gepubliceerd');
 	if (f.q) query = query.textSearch('search', f.q, { config: 'dutch', type: 'websearch' });
 	if (f.soort) query = query.eq('kind', f.soort);
@@ -30,8 +31,7 @@ export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST
 	// A page past the end answers 416 from PostgREST; show it as an empty page instead.
 	const rows = result.status === 416 ? [] : must(result, 'groepen list');
 	return {
-		total: result.count ?? 0,
-		pages: Math.max(1, Math.ceil((result.count ?? 0) / pageSize)),
+		...paged(result.count, f.pagina, pageSize, rows.length),
 		rows: rows.map((r) => ({ ...r, area: placeName(r) }))
 	};
 }

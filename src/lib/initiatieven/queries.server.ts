@@ -6,6 +6,7 @@ import { filterByArea } from '$lib/areas/filter';
 import { initiatiefSchema, type ListFilter } from './schema';
 import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
+import { paged } from '$lib/paging';
 
 export const INITIATIEF_ARRAYS = ['themes', 'needs'];
 
@@ -43,7 +44,7 @@ type Db = SupabaseClient<Database>;
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
 	let query = supabase
 		.from('initiatieven')
-		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, buurten(naam, lat, lng), fotos(id, alt, width, height, widths, hash)', { count: 'exact' })
+		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, buurten(naam, lat, lng), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
 		.eq('status', 'gepubliceerd');
 	query = applyFilter(query, f);
 	const result = await query
@@ -53,8 +54,7 @@ export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST
 	// A page past the end answers 416 from PostgREST; show it as an empty page instead.
 	const rows = result.status === 416 ? [] : must(result, 'initiatieven list');
 	return {
-		total: result.count ?? 0,
-		pages: Math.max(1, Math.ceil((result.count ?? 0) / pageSize)),
+		...paged(result.count, f.pagina, pageSize, rows.length),
 		rows: rows.map(withPlace)
 	};
 }

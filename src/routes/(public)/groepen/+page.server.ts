@@ -8,5 +8,5 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	const filter = listFilterSchema.parse(Object.fromEntries(url.searchParams));
 	const [list, areas] = await Promise.all([listPublished(locals.supabase, filter), areaLists(locals.supabase)]);
 	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=30' });
-	return { filter, total: list.total, pages: list.pages, groepen: list.rows, ...areas };
+	return { filter, total: list.total, approximate: list.approximate, pages: list.pages, groepen: list.rows, ...areas };
 };
