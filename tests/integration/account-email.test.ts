@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JobRunner } from '../../src/lib/server/jobs/runner.ts';
-import { mailDelivery, type MailDelivery } from '../../src/lib/server/mail/deliver.ts';
+import { ACCOUNT_KINDS, mailDelivery, type MailDelivery } from '../../src/lib/server/mail/deliver.ts';
 import { Browser, DEMO_PASSWORD, fieldErrors, formError, lastMail, service, tokenFrom, uniqueEmail } from '../support/clients.ts';
 import { newResident } from '../support/burenhulp.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -321,5 +321,23 @@ describe('logging in with a code', () => {
 		const { code } = await askCode(new Browser(env), resident.email);
 		await db().from('users').update({ blocked_at: new Date().toISOString() }).eq('id', resident.id);
 		expect((await new Browser(env).post('/inloggen/code?/verify', { email: resident.email, code })).status).toBe(400);
+	});
+});
+
+describe('account mail', () => {
+	it('every new kind is sent even to an address that unsubscribed from it, without unsubscribe headers', async () => {
+		const address = uniqueEmail('afgemeld');
+		const kinds = ['email_change_verify', 'email_change_requested', 'email_change_taken', 'email_change_done', 'login_code'];
+		// The app's list and the database's (app.is_account_mail, read by begin_mail) agree.
+		for (const kind of kinds) expect(ACCOUNT_KINDS.has(kind)).toBe(true);
+		await db().from('email_suppressions').insert(kinds.map((kind) => ({ address, kind })));
+		const tag = randomBytes(3).toString('hex');
+		await db().from('email_outbox').insert(kinds.map((kind) => ({ to_address: address, kind, subject: `${kind} ${tag}`, body_text: 'Hallo' })));
+		for (const kind of kinds) {
+			const mail = await smtp.waitFor(address, (m) => m.subject === `${kind} ${tag}`);
+			expect(mail.headers.has('list-unsubscribe')).toBe(false);
+		}
+		const { data } = await db().from('email_outbox').select('suppressed_at').eq('to_address', address);
+		expect(data!.every((row) => row.suppressed_at === null)).toBe(true);
 	});
 });
