@@ -121,25 +121,34 @@ export type Database = {
 			};
 			auth_tokens: {
 				Row: {
+					attempts: number;
+					code_hash: string | null;
 					created_at: string;
 					expires_at: string;
 					kind: string;
+					new_email: string | null;
 					token_hash: string;
 					used_at: string | null;
 					user_id: string;
 				};
 				Insert: {
+					attempts?: number;
+					code_hash?: string | null;
 					created_at?: string;
 					expires_at: string;
 					kind: string;
+					new_email?: string | null;
 					token_hash: string;
 					used_at?: string | null;
 					user_id: string;
 				};
 				Update: {
+					attempts?: number;
+					code_hash?: string | null;
 					created_at?: string;
 					expires_at?: string;
 					kind?: string;
+					new_email?: string | null;
 					token_hash?: string;
 					used_at?: string | null;
 					user_id?: string;
@@ -2426,6 +2435,7 @@ export type Database = {
 			claim_jobs: { Args: { p_worker: string; p_kinds: string[]; p_limit?: number; p_lease_seconds?: number }; Returns: Database["public"]["Tables"]["jobs"]["Row"][] };
 			coach_initiatief: { Args: { p_id: string }; Returns: undefined };
 			complete_jobs: { Args: { p_worker: string; p_ids: number[] }; Returns: number };
+			confirm_email_change: { Args: { p_token_hash: string; p_keep_session: string; p_done_subject: string; p_done_body: string }; Returns: boolean };
 			create_account: { Args: { p_email: string; p_password_hash: string; p_display_name: string; p_buurt_code: string }; Returns: string };
 			create_repair_cafe_series: { Args: { p_buurt_code: string; p_name: string; p_venue: string; p_address: string; p_lat: number; p_lng: number; p_description: string; p_rule: string; p_dates: string[]; p_start: string; p_end: string; p_capacity: number; p_organiser?: string }; Returns: string };
 			dead_jobs: { Args: { p_limit?: number; p_offset?: number }; Returns: { id: number; kind: string; payload: Json; attempts: number; last_error: string; created_at: string; finished_at: string; total: number }[] };
@@ -2486,6 +2496,7 @@ export type Database = {
 			notify_rommel_day: { Args: { p_slot: string }; Returns: number };
 			notify_werker_digest: { Args: { p_slot: string }; Returns: number };
 			organises_initiatief: { Args: { p_id: string }; Returns: boolean };
+			pending_email_change: { Args: { p_token_hash: string }; Returns: { user_id: string; old_email: string; new_email: string }[] };
 			person_columns: { Args: {  }; Returns: { table_name: string; column_name: string }[] };
 			personal_data_map: { Args: {  }; Returns: { table_name: string; column_name: string; export_path: string; erasure: string; row_key: string }[] };
 			personal_traces: { Args: { p_id: string; p_strings: string[] }; Returns: { table_name: string; column_name: string; hits: number }[] };
@@ -2502,6 +2513,8 @@ export type Database = {
 			repair_cafe_cancel: { Args: { p_signup: number }; Returns: undefined };
 			repair_cafe_record_outcome: { Args: { p_signup: number; p_outcome: string; p_notes?: string }; Returns: undefined };
 			repair_cafe_sign_up: { Args: { p_date: number; p_category: string; p_item: string; p_problem: string; p_waitlist?: boolean }; Returns: string };
+			request_email_change: { Args: { p_user: string; p_new_email: string; p_token_hash: string; p_expires_at: string; p_verify_subject: string; p_verify_body: string; p_requested_subject: string; p_requested_body: string; p_taken_subject: string; p_taken_body: string }; Returns: string };
+			request_login_code: { Args: { p_email: string; p_token_hash: string; p_code_hash: string; p_expires_at: string; p_subject: string; p_body: string }; Returns: number };
 			request_password_reset: { Args: { p_email: string; p_token_hash: string; p_expires_at: string; p_subject: string; p_body: string }; Returns: number };
 			reset_password: { Args: { p_token_hash: string; p_password_hash: string }; Returns: boolean };
 			retention_help_messages: { Args: { p_slot: string }; Returns: Json };
@@ -2538,6 +2551,8 @@ export type Database = {
 			update_groep_meeting: { Args: { p_meeting: number; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string }; Returns: undefined };
 			update_my_profile: { Args: { p_display_name: string; p_buurt_code: string; p_interests: string[]; p_talents: string[]; p_interests_other: string; p_talents_other: string; p_availability: string[]; p_about: string; p_phone: string }; Returns: undefined };
 			use_auth_token: { Args: { p_token_hash: string; p_kind: string }; Returns: string };
+			use_login_code: { Args: { p_email: string; p_code_hash: string; p_max_attempts: number }; Returns: string };
+			use_login_link: { Args: { p_token_hash: string }; Returns: string };
 			verify_email: { Args: { p_token_hash: string }; Returns: boolean };
 			wijkbeeld_access: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: boolean };
 			wijkbeeld_bereik: { Args: { p_gemeente: string; p_wijk: string; p_from: string; p_to: string }; Returns: { buurt_code: string; residents: number }[] };

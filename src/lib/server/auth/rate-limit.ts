@@ -1,4 +1,4 @@
-// Fixed-window limits on log-in, registration and password reset, counted in the database so that
+// Fixed-window limits on log-in (with a password or a code), registration, password reset and e-mail change, counted in the database so that
 // they hold across app instances. Per account and per address, answered with 429 and Retry-After.
 import { error } from '@sveltejs/kit';
 import { config } from '../config';
@@ -17,7 +17,11 @@ export const limits = {
 	registerPerAccount: { bucket: 'register:account', max: 3, windowSeconds: 60 * 60 },
 	registerPerAddress: { bucket: 'register:address', max: 10, windowSeconds: 60 * 60 },
 	resetPerAccount: { bucket: 'reset:account', max: 3, windowSeconds: 60 * 60 },
-	resetPerAddress: { bucket: 'reset:address', max: 10, windowSeconds: 60 * 60 }
+	resetPerAddress: { bucket: 'reset:address', max: 10, windowSeconds: 60 * 60 },
+	// Log-in codes asked for; typing one counts as a log-in attempt (loginPerAccount / loginPerAddress).
+	loginCodePerAccount: { bucket: 'login_code:account', max: 3, windowSeconds: 15 * 60 },
+	loginCodePerAddress: { bucket: 'login_code:address', max: 10, windowSeconds: 15 * 60 },
+	emailChangePerAccount: { bucket: 'email_change:account', max: 5, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
 /** Counts an attempt against each limit; returns seconds to wait (0 when allowed). */

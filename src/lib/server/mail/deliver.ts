@@ -22,7 +22,18 @@ export interface DeliveryOptions {
 	markSentForMs?: number;
 }
 
-export const ACCOUNT_KINDS = new Set(['verify_email', 'reset_password', 'register_existing', 'account_erased']);
+/** Mail about the account itself: no unsubscribe. The same list as app.is_account_mail in SQL. */
+export const ACCOUNT_KINDS = new Set([
+	'verify_email',
+	'reset_password',
+	'register_existing',
+	'email_change_verify',
+	'email_change_requested',
+	'email_change_taken',
+	'email_change_done',
+	'login_code',
+	'account_erased'
+]);
 
 interface OutboxMail {
 	id: number;

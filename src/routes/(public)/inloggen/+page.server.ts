@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { registered: url.searchParams.has('aangemeld'), reset: url.searchParams.has('hersteld') };
+	return { registered: url.searchParams.has('aangemeld'), reset: url.searchParams.has('hersteld'), redirectTo: url.searchParams.get('redirectTo') ?? '' };
 };
 
 export const actions: Actions = {
