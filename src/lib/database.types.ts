@@ -1254,6 +1254,7 @@ export type Database = {
 			};
 			initiatieven: {
 				Row: {
+					address: string;
 					author_id: string;
 					body: string;
 					buurt_code: string;
@@ -1270,6 +1271,7 @@ export type Database = {
 					materials: string;
 					money_amount: number | null;
 					needs: string[];
+					place_status: string | null;
 					published_at: string | null;
 					search: string | null;
 					space: string;
@@ -1285,6 +1287,7 @@ export type Database = {
 					wijk_code: string;
 				};
 				Insert: {
+					address?: string;
 					author_id: string;
 					body: string;
 					buurt_code: string;
@@ -1301,6 +1304,7 @@ export type Database = {
 					materials?: string;
 					money_amount?: number | null;
 					needs?: string[];
+					place_status?: string | null;
 					published_at?: string | null;
 					search?: never;
 					space?: string;
@@ -1316,6 +1320,7 @@ export type Database = {
 					wijk_code?: string;
 				};
 				Update: {
+					address?: string;
 					author_id?: string;
 					body?: string;
 					buurt_code?: string;
@@ -1332,6 +1337,7 @@ export type Database = {
 					materials?: string;
 					money_amount?: number | null;
 					needs?: string[];
+					place_status?: string | null;
 					published_at?: string | null;
 					search?: never;
 					space?: string;
@@ -1966,12 +1972,13 @@ export type Database = {
 					edition_id: string;
 					huisnummer: number;
 					id: number;
-					lat: number;
-					lng: number;
+					lat: number | null;
+					lng: number | null;
 					pending_at: string | null;
 					pending_description: string | null;
 					pending_sells: string[] | null;
 					pending_show_name: boolean | null;
+					place_status: string | null;
 					postcode: string;
 					reason: string;
 					resident_id: string;
@@ -1990,12 +1997,13 @@ export type Database = {
 					edition_id: string;
 					huisnummer: number;
 					id?: never;
-					lat: number;
-					lng: number;
+					lat?: number | null;
+					lng?: number | null;
 					pending_at?: string | null;
 					pending_description?: string | null;
 					pending_sells?: string[] | null;
 					pending_show_name?: boolean | null;
+					place_status?: string | null;
 					postcode: string;
 					reason?: string;
 					resident_id?: string;
@@ -2014,12 +2022,13 @@ export type Database = {
 					edition_id?: string;
 					huisnummer?: number;
 					id?: never;
-					lat?: number;
-					lng?: number;
+					lat?: number | null;
+					lng?: number | null;
 					pending_at?: string | null;
 					pending_description?: string | null;
 					pending_sells?: string[] | null;
 					pending_show_name?: boolean | null;
+					place_status?: string | null;
 					postcode?: string;
 					reason?: string;
 					resident_id?: string;
@@ -2394,6 +2403,8 @@ export type Database = {
 			notify_rommel_day: { Args: { p_slot: string }; Returns: number };
 			notify_werker_digest: { Args: { p_slot: string }; Returns: number };
 			organises_initiatief: { Args: { p_id: string }; Returns: boolean };
+			place_initiatief: { Args: { p_id: string; p_lat: number; p_lng: number }; Returns: undefined };
+			place_rommel_stand: { Args: { p_id: number; p_lat: number; p_lng: number; p_street?: string; p_city?: string }; Returns: undefined };
 			plan_groep_meeting: { Args: { p_id: string; p_kind: string; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string; p_repeat_weeks?: number }; Returns: number };
 			post_groep_bericht: { Args: { p_id: string; p_parent: number; p_body: string }; Returns: number };
 			prune_jobs: { Args: {  }; Returns: number };
@@ -2413,7 +2424,7 @@ export type Database = {
 			rommelroute_map: { Args: { p_edition: string }; Returns: Json };
 			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
 			save_groep_minutes: { Args: { p_meeting: number; p_body: string; p_besluiten: string[]; p_actiepunten: Json }; Returns: undefined };
-			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
+			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean; p_address?: string }; Returns: string };
 			schedule_slot: { Args: { p_name: string; p_slot: string; p_kind: string; p_payload?: Json }; Returns: boolean };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
 			set_agenda_status: { Args: { p_item: string; p_status: string; p_answer?: string }; Returns: undefined };

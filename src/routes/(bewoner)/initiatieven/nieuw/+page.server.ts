@@ -16,6 +16,6 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const saved = await saveInitiatief(request, locals.supabase, null);
 		if ('failure' in saved) return saved.failure;
-		redirect(303, `/mijn-initiatieven?${saved.submitted ? 'ingediend' : 'opgeslagen'}=${saved.id}`);
+		redirect(303, `/mijn-initiatieven?${saved.submitted ? 'ingediend' : 'opgeslagen'}=${saved.id}${saved.later ? '&plek=later' : ''}`);
 	}
 };

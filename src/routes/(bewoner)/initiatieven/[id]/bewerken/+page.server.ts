@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [row, buurten] = await Promise.all([
 		locals.supabase
 			.from('initiatieven')
-			.select('id, author_id, title, body, themes, buurt_code, lat, lng, needs, hands_count, materials, space, money_amount, starts_on, when_text, status, initiatief_beslissingen(message)')
+			.select('id, author_id, title, body, themes, buurt_code, lat, lng, address, place_status, needs, hands_count, materials, space, money_amount, starts_on, when_text, status, initiatief_beslissingen(message)')
 			.order('id', { referencedTable: 'initiatief_beslissingen', ascending: false })
 			.limit(1, { referencedTable: 'initiatief_beslissingen' })
 			.eq('id', params.id)
@@ -29,6 +29,6 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const saved = await saveInitiatief(request, locals.supabase, params.id);
 		if ('failure' in saved) return saved.failure;
-		redirect(303, `/mijn-initiatieven?${saved.submitted ? 'ingediend' : 'opgeslagen'}=${saved.id}`);
+		redirect(303, `/mijn-initiatieven?${saved.submitted ? 'ingediend' : 'opgeslagen'}=${saved.id}${saved.later ? '&plek=later' : ''}`);
 	}
 };
