@@ -100,3 +100,8 @@ export function suggestionsFrom(body: unknown, max = 8): Suggestion[] {
 export function isPdokId(value: string): boolean {
 	return /^[a-z]{3}-[A-Za-z0-9_-]{1,60}$/.test(value);
 }
+
+/** The coordinates to use as they are: a pin, or the place already found for this very address. */
+export function keepsCoordinates(v: { address: string; placeOf: string; lat: number | null }): boolean {
+	return v.lat !== null && (v.placeOf === '' || v.placeOf === v.address);
+}

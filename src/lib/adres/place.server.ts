@@ -5,6 +5,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { areaLists } from '$lib/areas/areas.server';
 import { geocodeText, lookup } from '$lib/server/geocoder';
+import { keepsCoordinates } from './address';
 
 export type Place =
 	| { lat: number | null; lng: number | null; address: string; later: boolean }
@@ -22,7 +23,7 @@ export async function resolvePlace(
 	v: { address: string; addressId: string; placeOf: string; lat: number | null; lng: number | null; buurtCode: string }
 ): Promise<Place> {
 	// A pin, or coordinates already found for this same address: nothing to look up.
-	if (v.lat !== null && v.lng !== null && (v.placeOf === '' || v.placeOf === v.address)) return { lat: v.lat, lng: v.lng, address: v.address, later: false };
+	if (keepsCoordinates(v) && v.lng !== null) return { lat: v.lat, lng: v.lng, address: v.address, later: false };
 	if (!v.address) return { lat: null, lng: null, address: '', later: false };
 	const gemeente = await gemeenteOf(db, v.buurtCode);
 	const found = v.addressId ? await lookup(v.addressId) : await geocodeText(v.address, gemeente?.naam ?? '');

@@ -25,11 +25,6 @@ const isoDate = z
 	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), { error: 'err_date' })
 	.transform((v) => (v === '' ? null : v));
 
-/** The coordinates to use as they are: a pin, or the place already found for this very address. */
-export function keepsCoordinates(v: { address: string; placeOf: string; lat: number | null }): boolean {
-	return v.lat !== null && (v.placeOf === '' || v.placeOf === v.address);
-}
-
 export const initiatiefSchema = z
 	.object({
 		title: text(120, { min: 5 }),
