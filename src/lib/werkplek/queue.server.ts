@@ -69,7 +69,7 @@ export async function standsToReview(db: Db, wijken: string[], page: number) {
 	const [from, to] = rangeOf(page);
 	const result = await db
 		.from('rommelroute_stands')
-		.select('id, street, huisnummer, toevoeging, status, created_at, pending_at, edition_id, rommelroute_editions!inner(title, wijk_code)', { count: 'exact' })
+		.select('id, street, postcode, huisnummer, toevoeging, status, created_at, pending_at, edition_id, rommelroute_editions!inner(title, wijk_code)', { count: 'exact' })
 		.in('rommelroute_editions.wijk_code', wijken)
 		.or('status.eq.aangemeld,pending_at.not.is.null')
 		.order('created_at')
@@ -80,7 +80,7 @@ export async function standsToReview(db: Db, wijken: string[], page: number) {
 			const edition = one<{ title: string; wijk_code: string }>(s.rommelroute_editions);
 			return {
 				id: s.id, editionId: s.edition_id, edition: edition?.title ?? '', wijkCode: edition?.wijk_code ?? '',
-				address: `${s.street} ${s.huisnummer}${s.toevoeging}`, changed: s.status === 'goedgekeurd' && !!s.pending_at,
+				address: `${s.street || s.postcode} ${s.huisnummer}${s.toevoeging}`, changed: s.status === 'goedgekeurd' && !!s.pending_at,
 				since: s.pending_at ?? s.created_at
 			};
 		}),
