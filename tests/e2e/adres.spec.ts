@@ -71,6 +71,7 @@ test('a resident taps the map to place the initiative', async ({ browser }) => {
 	await expect(map.locator('canvas')).toBeVisible({ timeout: 20_000 });
 	await map.locator('canvas').tap();
 	await expect(page.getByText('De speld staat op de kaart.')).toBeVisible();
+	await expect(map.locator('.maplibregl-marker')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Indienen bij de opbouwwerker' }).click();
 	await expect(page).toHaveURL(/\/mijn-initiatieven\?ingediend=/);
@@ -106,6 +107,7 @@ test('a worker places what the address service did not find', async ({ page, con
 	await expect(map.locator('canvas')).toBeVisible({ timeout: 20_000 });
 	await map.locator('canvas').click();
 	await expect(page.getByText('De speld staat op de kaart.')).toBeVisible();
+	await expect(map.locator('.maplibregl-marker')).toBeVisible();
 	await page.getByRole('button', { name: 'Plek opslaan' }).click();
 	await expect(page.getByText('De plek is opgeslagen.')).toBeVisible();
 	await expectAccessible(page);
