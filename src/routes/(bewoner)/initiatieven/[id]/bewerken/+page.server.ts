@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { listBuurten } from '$lib/areas/areas.server';
 import { must } from '$lib/server/db-errors';
 import { saveInitiatief } from '$lib/initiatieven/queries.server';
+import { gemeenteOf } from '$lib/adres/place.server';
+import { loadOutlines } from '$lib/areas/outlines.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -22,7 +24,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// Only a concept or one sent back for changes can be edited (the database refuses the rest too).
 	if (initiatief.status !== 'concept' && initiatief.status !== 'aanpassing_gevraagd') redirect(303, `/initiatieven/${initiatief.id}`);
 	const { initiatief_beslissingen: decisions, ...rest } = initiatief;
-	return { initiatief: { ...rest, message: decisions[0]?.message ?? '' }, buurten };
+	const gemeente = await gemeenteOf(locals.supabase, initiatief.buurt_code);
+	const outlines = gemeente ? await loadOutlines(locals.supabase, gemeente.code) : [];
+	return { initiatief: { ...rest, message: decisions[0]?.message ?? '' }, buurten, outlines };
 };
 
 export const actions: Actions = {

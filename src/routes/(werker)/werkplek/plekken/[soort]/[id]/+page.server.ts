@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { placeSchema } from '$lib/adres/schema';
 import { isPdokId } from '$lib/adres/address';
 import { listBuurten } from '$lib/areas/areas.server';
+import { loadOutlines } from '$lib/areas/outlines.server';
+import { gemeenteOf } from '$lib/adres/place.server';
 import { geocodeText, lookup } from '$lib/server/geocoder';
 import { messageKeyFor, must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
@@ -45,7 +47,12 @@ async function item(locals: App.Locals, soort: string, id: string) {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const it = await item(locals, params.soort, params.id);
 	const buurt = (await listBuurten(locals.supabase)).find((b) => b.code === it.buurtCode);
-	return { item: it, center: buurt ? { lat: buurt.lat, lng: buurt.lng } : { lat: 52.3, lng: 5.3 } };
+	const gemeente = await gemeenteOf(locals.supabase, it.buurtCode);
+	return {
+		item: it,
+		center: buurt ? { lat: buurt.lat, lng: buurt.lng } : { lat: 52.3, lng: 5.3 },
+		outlines: gemeente ? await loadOutlines(locals.supabase, gemeente.code) : []
+	};
 };
 
 export const actions: Actions = {
