@@ -89,6 +89,17 @@ describe('the initiative form asks for an address', () => {
 		}
 	});
 
+	it('limits suggestions to 120 a minute per person', async () => {
+		const bram = await new Browser(site).signIn(demo.bram);
+		// The windows are whole minutes of the clock: start early in one, so all 121 fall in it.
+		const second = new Date().getSeconds();
+		if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+		const statuses: number[] = [];
+		for (let i = 0; i < 121; i += 1) statuses.push((await bram.get(`/adres/suggesties?q=kamperweg+${i}`)).status);
+		expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+		expect(statuses[120]).toBe(429);
+	});
+
 	it('uses the picked suggestion as it is (lookup by its id)', async () => {
 		const response = await anna.post('/initiatieven/nieuw', proposal({ address: 'iets anders', addressId: 'adr-8025AB-7' }));
 		expect(response.status).toBe(303);
