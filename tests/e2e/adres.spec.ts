@@ -112,3 +112,21 @@ test('a worker places what the address service did not find', async ({ page, con
 	await expect(page.getByText('De plek is opgeslagen.')).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('the address suggestions work with the keyboard alone', async ({ page, context }) => {
+	await signIn(context, demo.bram);
+	await page.goto(`${siteBase()}/initiatieven/nieuw`);
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	const field = page.getByRole('combobox', { name: 'Adres' });
+	await field.pressSequentially('Holtenbroekerweg', { delay: 30 });
+	await expect(page.getByRole('listbox', { name: 'Adressen' }).getByRole('option')).toHaveCount(2);
+	await expect(field).toHaveAttribute('aria-expanded', 'true');
+	await field.press('ArrowDown');
+	await field.press('ArrowDown');
+	await expect(page.getByRole('option', { name: 'Holtenbroekerweg 7, 8025AB Zwolle' })).toHaveAttribute('aria-selected', 'true');
+	await field.press('Enter');
+	await expect(field).toHaveValue('Holtenbroekerweg 7, 8025AB Zwolle');
+	await expect(field).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.locator('input[name="addressId"]')).toHaveValue('adr-8025AB-7');
+	await expectAccessible(page);
+});
