@@ -1349,6 +1349,7 @@ export type Database = {
 			};
 			initiatieven: {
 				Row: {
+					address: string;
 					author_id: string | null;
 					body: string;
 					buurt_code: string;
@@ -1365,6 +1366,7 @@ export type Database = {
 					materials: string;
 					money_amount: number | null;
 					needs: string[];
+					place_status: string | null;
 					published_at: string | null;
 					search: string | null;
 					space: string;
@@ -1380,6 +1382,7 @@ export type Database = {
 					wijk_code: string;
 				};
 				Insert: {
+					address?: string;
 					author_id?: string | null;
 					body: string;
 					buurt_code: string;
@@ -1396,6 +1399,7 @@ export type Database = {
 					materials?: string;
 					money_amount?: number | null;
 					needs?: string[];
+					place_status?: string | null;
 					published_at?: string | null;
 					search?: never;
 					space?: string;
@@ -1411,6 +1415,7 @@ export type Database = {
 					wijk_code?: string;
 				};
 				Update: {
+					address?: string;
 					author_id?: string | null;
 					body?: string;
 					buurt_code?: string;
@@ -1427,6 +1432,7 @@ export type Database = {
 					materials?: string;
 					money_amount?: number | null;
 					needs?: string[];
+					place_status?: string | null;
 					published_at?: string | null;
 					search?: never;
 					space?: string;
@@ -2061,12 +2067,13 @@ export type Database = {
 					edition_id: string;
 					huisnummer: number;
 					id: number;
-					lat: number;
-					lng: number;
+					lat: number | null;
+					lng: number | null;
 					pending_at: string | null;
 					pending_description: string | null;
 					pending_sells: string[] | null;
 					pending_show_name: boolean | null;
+					place_status: string | null;
 					postcode: string;
 					reason: string;
 					resident_id: string;
@@ -2085,12 +2092,13 @@ export type Database = {
 					edition_id: string;
 					huisnummer: number;
 					id?: never;
-					lat: number;
-					lng: number;
+					lat?: number | null;
+					lng?: number | null;
 					pending_at?: string | null;
 					pending_description?: string | null;
 					pending_sells?: string[] | null;
 					pending_show_name?: boolean | null;
+					place_status?: string | null;
 					postcode: string;
 					reason?: string;
 					resident_id?: string;
@@ -2109,12 +2117,13 @@ export type Database = {
 					edition_id?: string;
 					huisnummer?: number;
 					id?: never;
-					lat?: number;
-					lng?: number;
+					lat?: number | null;
+					lng?: number | null;
 					pending_at?: string | null;
 					pending_description?: string | null;
 					pending_sells?: string[] | null;
 					pending_show_name?: boolean | null;
+					place_status?: string | null;
 					postcode?: string;
 					reason?: string;
 					resident_id?: string;
@@ -2500,6 +2509,8 @@ export type Database = {
 			person_columns: { Args: {  }; Returns: { table_name: string; column_name: string }[] };
 			personal_data_map: { Args: {  }; Returns: { table_name: string; column_name: string; export_path: string; erasure: string; row_key: string }[] };
 			personal_traces: { Args: { p_id: string; p_strings: string[] }; Returns: { table_name: string; column_name: string; hits: number }[] };
+			place_initiatief: { Args: { p_id: string; p_lat: number; p_lng: number }; Returns: undefined };
+			place_rommel_stand: { Args: { p_id: number; p_lat: number; p_lng: number; p_street?: string; p_city?: string }; Returns: undefined };
 			plan_groep_meeting: { Args: { p_id: string; p_kind: string; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string; p_repeat_weeks?: number }; Returns: number };
 			policies_with_per_row_helpers: { Args: {  }; Returns: string[] };
 			post_groep_bericht: { Args: { p_id: string; p_parent: number; p_body: string }; Returns: number };
@@ -2528,7 +2539,7 @@ export type Database = {
 			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
 			save_foto: { Args: { p_initiatief: string; p_groep: string; p_alt: string; p_hash: string; p_bestanden: Json }; Returns: string };
 			save_groep_minutes: { Args: { p_meeting: number; p_body: string; p_besluiten: string[]; p_actiepunten: Json }; Returns: undefined };
-			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean }; Returns: string };
+			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean; p_address?: string }; Returns: string };
 			schedule_slot: { Args: { p_name: string; p_slot: string; p_kind: string; p_payload?: Json }; Returns: boolean };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
 			set_agenda_status: { Args: { p_item: string; p_status: string; p_answer?: string }; Returns: undefined };

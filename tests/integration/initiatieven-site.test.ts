@@ -67,7 +67,7 @@ describe('proposing through the site', () => {
 			body: 'Dit is te kort: minstens 20 tekens.',
 			themes: 'Kies uit de lijst.',
 			buurtCode: 'Kies je buurt uit de lijst.',
-			lat: expect.stringContaining('niet in Nederland'),
+			address: expect.stringContaining('niet in Nederland'),
 			handsCount: 'Vul een heel getal in van 0 tot 1000.',
 			moneyAmount: 'Vul een bedrag in van 0 tot 1.000.000 euro.',
 			startsOn: 'Dit is geen geldige datum.'

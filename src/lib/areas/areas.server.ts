@@ -7,7 +7,7 @@ import { must } from '$lib/server/db-errors';
 export interface AreaLists {
 	gemeenten: { code: string; naam: string }[];
 	wijken: { code: string; naam: string; gemeente_code: string }[];
-	buurten: { code: string; naam: string; wijk_code: string }[];
+	buurten: { code: string; naam: string; wijk_code: string; lat: number; lng: number }[];
 }
 
 export interface BuurtOption {
@@ -15,6 +15,9 @@ export interface BuurtOption {
 	naam: string;
 	wijk: string;
 	gemeente: string;
+	/** The buurt's centre: where a pin-picker starts. */
+	lat: number;
+	lng: number;
 }
 
 const CACHE_MS = 10 * 60 * 1000;
@@ -25,7 +28,7 @@ async function load(supabase: SupabaseClient<Database>) {
 	const [gemeenten, wijken, buurten] = await Promise.all([
 		supabase.from('gemeenten').select('code, naam').order('naam'),
 		supabase.from('wijken').select('code, naam, gemeente_code').order('naam'),
-		supabase.from('buurten').select('code, naam, wijk_code').order('naam')
+		supabase.from('buurten').select('code, naam, wijk_code, lat, lng').order('naam')
 	]);
 	const lists = { gemeenten: must(gemeenten, 'gemeenten'), wijken: must(wijken, 'wijken'), buurten: must(buurten, 'buurten') };
 	const gemeenteNaam = new Map(lists.gemeenten.map((g) => [g.code, g.naam]));
@@ -33,7 +36,7 @@ async function load(supabase: SupabaseClient<Database>) {
 	const options = lists.buurten
 		.map((b) => {
 			const wijk = wijkOf.get(b.wijk_code);
-			return { code: b.code, naam: b.naam, wijk: wijk?.naam ?? '', gemeente: gemeenteNaam.get(wijk?.gemeente_code ?? '') ?? '' };
+			return { code: b.code, naam: b.naam, wijk: wijk?.naam ?? '', gemeente: gemeenteNaam.get(wijk?.gemeente_code ?? '') ?? '', lat: b.lat, lng: b.lng };
 		})
 		.sort((a, b) => a.code.localeCompare(b.code));
 	cache = { lists, buurten: options, until: Date.now() + CACHE_MS };

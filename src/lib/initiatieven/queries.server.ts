@@ -5,7 +5,11 @@ import type { Database } from '$lib/database.types';
 import { filterByArea } from '$lib/areas/filter';
 import { initiatiefSchema, type ListFilter } from './schema';
 import { messageKeyFor, must } from '$lib/server/db-errors';
-import { formError, parseForm } from '$lib/server/forms';
+import { formError, parseForm, postedValues } from '$lib/server/forms';
+import { fail } from '@sveltejs/kit';
+import { resolvePlace } from '$lib/adres/place.server';
+import { currentEvent } from '$lib/server/db-errors';
+import { m } from '$lib/paraglide/messages';
 import { paged } from '$lib/paging';
 
 export const INITIATIEF_ARRAYS = ['themes', 'needs'];
@@ -14,14 +18,22 @@ export async function saveInitiatief(request: Request, supabase: SupabaseClient<
 	const parsed = await parseForm(request, initiatiefSchema, { arrays: INITIATIEF_ARRAYS });
 	if ('failure' in parsed) return { failure: parsed.failure };
 	const v = parsed.data;
+	const place = await resolvePlace(supabase, v);
+	if ('error' in place) {
+		const event = currentEvent();
+		const values = (event && postedValues(event)) ?? {};
+		const message = place.error === 'adres_err_outside' ? m.adres_err_outside({ gemeente: place.gemeente }) : m.adres_err_unknown();
+		return { failure: fail(400, { values, errors: { address: message } }) };
+	}
 	const { data, error, status } = await supabase.rpc('save_initiatief', {
 		p_id: id as string,
 		p_title: v.title,
 		p_body: v.body,
 		p_themes: v.themes,
 		p_buurt_code: v.buurtCode,
-		p_lat: v.lat as number,
-		p_lng: v.lng as number,
+		p_lat: place.lat as number,
+		p_lng: place.lng as number,
+		p_address: place.address,
 		p_needs: v.needs,
 		p_hands_count: v.needs.includes('handen') ? (v.handsCount as number) : (null as unknown as number),
 		p_materials: v.needs.includes('materialen') ? v.materials : '',
@@ -32,8 +44,9 @@ export async function saveInitiatief(request: Request, supabase: SupabaseClient<
 		p_submit: v.intent === 'indienen'
 	});
 	if (error?.code === '23503' || error?.code === '23502') return { failure: formError('err_buurt', 'buurtCode') };
+	if (error?.hint === 'place_outside_gemeente') return { failure: formError('adres_err_pin_outside', 'address') };
 	if (error) return { failure: formError(messageKeyFor(error, status, { '55000': 'initiatief_err_locked' })) };
-	return { id: data as string, submitted: v.intent === 'indienen' };
+	return { id: data as string, submitted: v.intent === 'indienen', later: place.later };
 }
 
 export const LIST_PAGE_SIZE = 20;
@@ -44,7 +57,7 @@ type Db = SupabaseClient<Database>;
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
 	let query = supabase
 		.from('initiatieven')
-		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, buurten(naam, lat, lng), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
+		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, place_status, buurten(naam, lat, lng), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
 		.eq('status', 'gepubliceerd');
 	query = applyFilter(query, f);
 	const result = await query
@@ -61,7 +74,7 @@ export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST
 
 /** Every published initiative matching the filters as map points (id, title, place), at most `limit`. */
 export async function pointsPublished(supabase: Db, f: ListFilter, limit = 5000) {
-	const query = applyFilter(supabase.from('initiatieven').select('id, title, lat, lng, buurten(naam, lat, lng)').eq('status', 'gepubliceerd'), f);
+	const query = applyFilter(supabase.from('initiatieven').select('id, title, lat, lng, place_status, buurten(naam, lat, lng)').eq('status', 'gepubliceerd').is('place_status', null), f);
 	const rows = must(await query.order('published_at', { ascending: false }).limit(limit), 'initiatieven points');
 	return rows.map(withPlace);
 }
@@ -77,12 +90,18 @@ function applyFilter<Q extends { textSearch: any; contains: any; eq: any }>(quer
 	return filterByArea(q, f);
 }
 
-/** An initiative without its own pin is shown at the centre of its buurt. */
-function withPlace<R extends { lat: number | null; lng: number | null; buurten: unknown }>(row: R) {
+/**
+ * An initiative without its own pin is shown at the centre of its buurt; one whose address is still
+ * being looked up (or waits for a worker) is in the list, not on the map.
+ */
+function withPlace<R extends { lat: number | null; lng: number | null; buurten: unknown; place_status?: string | null }>(row: R) {
 	const buurt = row.buurten as { naam: string; lat: number; lng: number } | null;
+	const pending = !!row.place_status;
 	return {
 		...row,
 		buurt: buurt?.naam ?? '',
-		place: { lat: row.lat ?? buurt?.lat ?? 52.3, lng: row.lng ?? buurt?.lng ?? 5.3, exact: row.lat !== null }
+		place: pending
+			? { lat: undefined, lng: undefined, exact: false }
+			: { lat: row.lat ?? buurt?.lat ?? 52.3, lng: row.lng ?? buurt?.lng ?? 5.3, exact: row.lat !== null }
 	};
 }

@@ -3,11 +3,9 @@ import { z } from 'zod';
 import { themes } from '$lib/themes';
 import { brings, needs, stages } from './codes';
 import { buurtCode, choices, text } from '$lib/fields';
+import { isPdokId, NL } from '$lib/adres/address';
 
-export { brings, needs, stages, themes };
-
-/** The Netherlands' bounding box, as the database checks it. */
-export const NL = { minLat: 50.7, maxLat: 53.6, minLng: 3.3, maxLng: 7.3 } as const;
+export { brings, needs, stages, themes, NL };
 
 /** An optional number from a form field: empty is null; otherwise a number within bounds. */
 function optionalNumber(min: number, max: number, { integer = false, key = 'err_number' } = {}) {
@@ -33,6 +31,12 @@ export const initiatiefSchema = z
 		body: text(5000, { min: 20, multiline: true }),
 		themes: choices(themes).min(1, { error: 'initiatief_err_theme' }),
 		buurtCode,
+		// The place: an address (geocoded on the server, or looked up by the PDOK id of a suggestion),
+		// or a pin on the map, which fills the hidden lat/lng. placeOf says which address the hidden
+		// coordinates belong to ('' for a pin), so a changed address is looked up again.
+		address: text(200),
+		addressId: z.string({ error: 'err_invalid' }).default('').transform((v) => (isPdokId(v.trim()) ? v.trim() : '')),
+		placeOf: z.string({ error: 'err_invalid' }).default('').transform((v) => v.trim().slice(0, 200)),
 		lat: optionalNumber(NL.minLat, NL.maxLat, { key: 'initiatief_err_place' }),
 		lng: optionalNumber(NL.minLng, NL.maxLng, { key: 'initiatief_err_place' }),
 		needs: choices(needs),
@@ -45,7 +49,7 @@ export const initiatiefSchema = z
 		intent: z.enum(['opslaan', 'indienen'], { error: 'err_invalid' }).default('opslaan')
 	})
 	.superRefine((value, ctx) => {
-		if ((value.lat === null) !== (value.lng === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'initiatief_err_place' });
+		if ((value.lat === null) !== (value.lng === null)) ctx.addIssue({ code: 'custom', path: ['address'], message: 'initiatief_err_place' });
 	});
 export type InitiatiefInput = z.infer<typeof initiatiefSchema>;
 

@@ -29,9 +29,11 @@ export interface PublicStand {
 	street: string;
 	huisnummer: number;
 	toevoeging: string;
+	postcode: string;
 	city: string;
-	lat: number;
-	lng: number;
+	/** Null while the place is being looked up: in the list, not on the map. */
+	lat: number | null;
+	lng: number | null;
 	sells: string[];
 	description: string;
 	shown_name: string;

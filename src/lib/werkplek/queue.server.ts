@@ -69,7 +69,7 @@ export async function standsToReview(db: Db, wijken: string[], page: number) {
 	const [from, to] = rangeOf(page);
 	const result = await db
 		.from('rommelroute_stands')
-		.select('id, street, huisnummer, toevoeging, status, created_at, pending_at, edition_id, rommelroute_editions!inner(title, wijk_code)', { count: 'exact' })
+		.select('id, street, postcode, huisnummer, toevoeging, status, created_at, pending_at, edition_id, rommelroute_editions!inner(title, wijk_code)', { count: 'exact' })
 		.in('rommelroute_editions.wijk_code', wijken)
 		.or('status.eq.aangemeld,pending_at.not.is.null')
 		.order('created_at')
@@ -80,7 +80,7 @@ export async function standsToReview(db: Db, wijken: string[], page: number) {
 			const edition = one<{ title: string; wijk_code: string }>(s.rommelroute_editions);
 			return {
 				id: s.id, editionId: s.edition_id, edition: edition?.title ?? '', wijkCode: edition?.wijk_code ?? '',
-				address: `${s.street} ${s.huisnummer}${s.toevoeging}`, changed: s.status === 'goedgekeurd' && !!s.pending_at,
+				address: `${s.street || s.postcode} ${s.huisnummer}${s.toevoeging}`, changed: s.status === 'goedgekeurd' && !!s.pending_at,
 				since: s.pending_at ?? s.created_at
 			};
 		}),
@@ -163,3 +163,29 @@ export async function wijkenWithoutWorker(db: Db, wijken: { code: string; naam: 
 }
 
 export type { Paged };
+
+/**
+ * "Plekken om te plaatsen": initiatives and stands whose address PDOK did not know, or whose geocode
+ * job gave up. Both lists page together on one parameter (ten of each per page).
+ */
+export async function placesToPlace(db: Db, wijken: string[], page: number) {
+	const [from, to] = rangeOf(page);
+	const [initiatieven, stands] = await Promise.all([
+		db.from('initiatieven').select('id, title, address, wijk_code, updated_at', { count: 'exact' })
+			.eq('place_status', 'plaatsen').in('wijk_code', wijken).order('updated_at').range(from, to),
+		db.from('rommelroute_stands').select('id, postcode, huisnummer, toevoeging, created_at, rommelroute_editions!inner(title, wijk_code)', { count: 'exact' })
+			.eq('place_status', 'plaatsen').in('rommelroute_editions.wijk_code', wijken).order('created_at').range(from, to)
+	]);
+	const iRows = initiatieven.status === 416 ? [] : must(initiatieven, 'initiatieven to place');
+	const sRows = stands.status === 416 ? [] : must(stands, 'stands to place');
+	const items = [
+		...iRows.map((i) => ({ key: `i${i.id}`, href: `/werkplek/plekken/initiatief/${i.id}`, kind: 'initiatief' as const, title: i.title, address: i.address, wijkCode: i.wijk_code, since: i.updated_at })),
+		...sRows.map((s) => {
+			const edition = one<{ title: string; wijk_code: string }>(s.rommelroute_editions);
+			return { key: `s${s.id}`, href: `/werkplek/plekken/kraam/${s.id}`, kind: 'kraam' as const, title: edition?.title ?? '', address: `${s.postcode} ${s.huisnummer}${s.toevoeging}`, wijkCode: edition?.wijk_code ?? '', since: s.created_at };
+		})
+	];
+	const count = (initiatieven.count ?? 0) + (stands.count ?? 0);
+	const section = paged(items, count, page, 'plekken');
+	return { ...section, pages: Math.max(1, Math.ceil(Math.max(initiatieven.count ?? 0, stands.count ?? 0) / 10)) };
+}

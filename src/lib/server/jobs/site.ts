@@ -3,6 +3,7 @@
 // SMTP_URL it does everything but send mail, which waits in the outbox (and /dev/mail) until an
 // instance with SMTP sends it.
 import { building } from '$app/environment';
+import { adresHandlers } from '$lib/adres/jobs.server';
 import { groepenHandlers, groepenSchedules } from '$lib/groepen/jobs.server';
 import { meldingenHandlers, meldingenSchedules } from '$lib/meldingen/jobs.server';
 import { signalenHandlers, signalenSchedules } from '$lib/signalen/jobs.server';
@@ -25,7 +26,7 @@ const schedules: Schedule[] = [...meldingenSchedules, ...groepenSchedules, ...si
 
 export function startJobs(): void {
 	if (building || runner || !config.jobsEnabled) return;
-	const handlers: Record<string, JobHandler> = { ...meldingenHandlers, ...groepenHandlers, ...signalenHandlers, ...retentionHandlers, 'jobs.prune': prune };
+	const handlers: Record<string, JobHandler> = { ...meldingenHandlers, ...groepenHandlers, ...signalenHandlers, ...retentionHandlers, ...adresHandlers, 'jobs.prune': prune };
 	if (config.smtpUrl) {
 		delivery = mailDelivery({ smtpUrl: config.smtpUrl, from: config.mailFrom, origin: config.origin, secret: config.jwtSecret });
 		handlers['mail.send'] = delivery.handler;

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.from('initiatieven')
 			// The worker's message with the last decision lives in the decision history (only the author,
 			// co-organisers and workers read it), not in the initiative's public row.
-			.select('id, title, status, stage, updated_at, joiner_count, initiatief_beslissingen(message)')
+			.select('id, title, status, stage, updated_at, joiner_count, place_status, initiatief_beslissingen(message)')
 			.eq('author_id', locals.user!.id)
 			.order('updated_at', { ascending: false })
 			.order('id', { referencedTable: 'initiatief_beslissingen', ascending: false })
@@ -28,7 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		own: must(own, 'own initiatieven').map(({ initiatief_beslissingen: decisions, ...i }) => ({ ...i, message: decisions[0]?.message ?? '' })),
 		joined: must(joined, 'joined initiatieven').map((j) => j.initiatieven as unknown as { id: string; title: string; stage: string }),
 		submitted: url.searchParams.get('ingediend'),
-		saved: url.searchParams.get('opgeslagen')
+		saved: url.searchParams.get('opgeslagen'),
+		placeLater: url.searchParams.get('plek') === 'later'
 	};
 };
 

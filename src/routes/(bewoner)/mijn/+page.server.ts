@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.limit(100),
 		locals.supabase
 			.from('rommelroute_stands')
-			.select('id, street, huisnummer, toevoeging, city, sells, description, show_name, status, reason, pending_sells, pending_description, pending_show_name, pending_at, rommelroute_editions!inner(id, title, day, registration_closes)')
+			.select('id, street, postcode, huisnummer, toevoeging, city, place_status, sells, description, show_name, status, reason, pending_sells, pending_description, pending_show_name, pending_at, rommelroute_editions!inner(id, title, day, registration_closes)')
 			.eq('resident_id', user.id)
 			.order('created_at', { ascending: false })
 			.limit(100)

@@ -5,7 +5,7 @@ import { werkplekSection as groepenSection } from '$lib/groepen/werkplek.server'
 import { messageKeyFor, must } from '$lib/server/db-errors';
 import { pageFrom, type Paged } from '$lib/werkplek/paging';
 import {
-	careApprovals, coachedInitiatieven, openReports, standsToReview, submittedInitiatieven, waitingRequests, wijkenWithoutWorker
+	careApprovals, coachedInitiatieven, openReports, placesToPlace, standsToReview, submittedInitiatieven, waitingRequests, wijkenWithoutWorker
 } from '$lib/werkplek/queue.server';
 import { formError, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const wijken = await myWijken(locals.supabase, user);
 	const codes = wijken.map((w) => w.code);
 	const coordinates = user.role === 'coordinator' || user.role === 'admin';
-	const [initiatieven, reports, stands, care, waiting, coaching, groepen, unassigned, newSeries, changedSeries] = await Promise.all([
+	const [initiatieven, reports, stands, care, waiting, coaching, groepen, unassigned, newSeries, changedSeries, places] = await Promise.all([
 		submittedInitiatieven(locals.supabase, me, pageFrom(url, 'initiatieven')),
 		openReports(locals.supabase, me, pageFrom(url, 'meldingen')),
 		standsToReview(locals.supabase, codes, pageFrom(url, 'kramen')),
@@ -34,7 +34,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		coordinates ? wijkenWithoutWorker(locals.supabase, wijken) : Promise.resolve(null),
 		// Repair Cafés waiting for a worker who does not organise them: new ones, and changed texts.
 		locals.supabase.from('repair_cafe_series').select('id, name').is('approved_at', null).eq('published', false).neq('organiser_id', me).order('created_at').limit(50),
-		locals.supabase.from('repair_cafe_series_changes').select('series_id, repair_cafe_series!inner(name, organiser_id)').neq('repair_cafe_series.organiser_id', me).order('proposed_at').limit(50)
+		locals.supabase.from('repair_cafe_series_changes').select('series_id, repair_cafe_series!inner(name, organiser_id)').neq('repair_cafe_series.organiser_id', me).order('proposed_at').limit(50),
+		placesToPlace(locals.supabase, codes, pageFrom(url, 'plekken'))
 	]);
 	const wijkNaam = new Map(wijken.map((w) => [w.code, w.naam]));
 	const named = <T extends { wijkCode: string }>(section: Paged<T>) => ({ ...section, items: section.items.map((i) => ({ ...i, wijk: wijkNaam.get(i.wijkCode) ?? i.wijkCode })) });
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		care: named(care),
 		waiting: named(waiting),
 		coaching: named(coaching),
+		places: named(places),
 		groepen,
 		unassigned,
 		repairCafes: [

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const [stands, outlines, mine] = await Promise.all([
 		locals.supabase
 			.from('rommelroute_stands_public')
-			.select('id, street, huisnummer, toevoeging, city, lat, lng, sells, description, shown_name', { count: 'exact' })
+			.select('id, street, huisnummer, toevoeging, postcode, city, lat, lng, sells, description, shown_name', { count: 'exact' })
 			.eq('edition_id', edition.id)
 			.order('street')
 			.order('huisnummer')
@@ -64,26 +64,25 @@ export const actions: Actions = {
 			sells: s.sells, description: s.description, showName: s.showName ? 'on' : ''
 		};
 		const found = await geocode(s.postcode, s.huisnummer, s.toevoeging);
-		if ('error' in found) {
-			return found.error === 'not_found'
-				? formError('err_address_unknown', 'postcode', values)
-				: formError('err_geocoder_unavailable', '_form', values);
-		}
-		const a = found.address;
+		if ('error' in found && found.error === 'not_found') return formError('err_address_unknown', 'postcode', values);
+		// PDOK cannot be reached: the stand is registered at its postcode and number, and a geocode job
+		// fills in street, town and place later (or hands it to the workers of the wijk).
+		const a = 'address' in found ? found.address : null;
 		const { error, status } = await locals.supabase.from('rommelroute_stands').insert({
 			edition_id: params.id,
-			postcode: a.postcode,
-			huisnummer: a.huisnummer,
-			toevoeging: a.toevoeging,
-			street: a.street,
-			city: a.city,
-			lat: a.lat,
-			lng: a.lng,
+			postcode: a?.postcode ?? s.postcode,
+			huisnummer: a?.huisnummer ?? s.huisnummer,
+			toevoeging: a?.toevoeging ?? s.toevoeging.toUpperCase(),
+			street: a?.street ?? '',
+			city: a?.city ?? '',
+			lat: a?.lat ?? null,
+			lng: a?.lng ?? null,
 			sells: s.sells,
 			description: s.description,
 			show_name: s.showName
 		});
 		if (error) return formError(messageKeyFor(error, status, { '23505': 'err_rommel_address_taken' }), '_form', values);
+		if (!a) return { registered: `${s.postcode} ${s.huisnummer}${s.toevoeging.toUpperCase()}`, placeLater: true };
 		return { registered: `${a.street} ${a.huisnummer}${a.toevoeging}, ${a.city}` };
 	}
 };

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const batch = must(
 			await locals.supabase
 				.from('rommelroute_stands_public')
-				.select('id, street, huisnummer, toevoeging, sells, description, shown_name')
+				.select('id, street, postcode, huisnummer, toevoeging, sells, description, shown_name')
 				.eq('edition_id', edition.id)
 				.order('street')
 				.order('huisnummer')
