@@ -271,3 +271,14 @@ describe('a photo on a group', () => {
 		expect((await db().from('fotos').select('id').eq('id', photo.id)).data).toEqual([]);
 	});
 });
+
+describe('who put a photo up', () => {
+	it('is not readable by visitors or residents, only the photo itself', async () => {
+		for (const db of [anon(env), await asUser(env, demo.bram)]) {
+			const { error } = await db.from('fotos').select('id, created_by').limit(1);
+			expect(error?.code).toBe('42501');
+			const { error: plain } = await db.from('fotos').select('id, alt').limit(1);
+			expect(plain).toBeNull();
+		}
+	});
+});

@@ -12,7 +12,7 @@ export interface PrivacySection {
 }
 
 export const SECTIONS: PrivacySection[] = [
-	{ id: 'account', keys: ['account'], title: () => m.privacy_s_account(), who: () => m.privacy_w_account() },
+	{ id: 'account', keys: ['account', 'huisregels'], title: () => m.privacy_s_account(), who: () => m.privacy_w_account() },
 	{ id: 'profile', keys: ['profile'], title: () => m.privacy_s_profile(), who: () => m.privacy_w_profile() },
 	{ id: 'private_contact', keys: ['private_contact'], title: () => m.privacy_s_private_contact(), who: () => m.privacy_w_private_contact() },
 	{ id: 'burenhulp', keys: ['burenhulp'], title: () => m.privacy_s_burenhulp(), who: () => m.privacy_w_burenhulp() },
@@ -20,6 +20,7 @@ export const SECTIONS: PrivacySection[] = [
 	{ id: 'repair_cafe', keys: ['repair_cafe'], title: () => m.privacy_s_repair_cafe(), who: () => m.privacy_w_repair_cafe() },
 	{ id: 'rommelroute', keys: ['rommelroute'], title: () => m.privacy_s_rommelroute(), who: () => m.privacy_w_rommelroute() },
 	{ id: 'groepen', keys: ['groepen'], title: () => m.privacy_s_groepen(), who: () => m.privacy_w_groepen() },
+	{ id: 'photos', keys: ['photos'], title: () => m.privacy_s_photos(), who: () => m.privacy_w_photos() },
 	{ id: 'zorgen', keys: ['zorgen'], title: () => m.privacy_s_zorgen(), who: () => m.privacy_w_zorgen() },
 	{ id: 'reports', keys: ['reports_filed'], title: () => m.privacy_s_reports(), who: () => m.privacy_w_reports() },
 	{ id: 'notifications', keys: ['notifications', 'notification_preferences', 'calendar_feed'], title: () => m.privacy_s_notifications(), who: () => m.privacy_w_notifications() },
