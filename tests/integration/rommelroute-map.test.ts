@@ -94,6 +94,21 @@ describe('the Rommelroute map by viewport', () => {
 		expect((await get(query)).status).toBe(400);
 	});
 
+	it('the overview map answers a viewport the same way, for its filters', async () => {
+		const query = 'type=rommelroute&from=2031-05-15&until=2031-06-15';
+		const all = JSON.parse((await new Browser(site).get(`/kaart/punten.geojson?${query}`)).body) as { features: Feature[] };
+		for (const zoom of [3, 12, 20]) {
+			const body = JSON.parse((await new Browser(site).get(`/kaart/punten.geojson?${query}&${WORLD}&zoom=${zoom}`)).body) as { total: number; features: Feature[] };
+			expect(body.total).toBe(all.features.length);
+			expect(counted(body.features)).toBe(all.features.length);
+		}
+		const near = JSON.parse((await new Browser(site).get(`/kaart/punten.geojson?${query}&${WORLD}&zoom=20`)).body) as { features: Feature[] };
+		const titles = near.features.map((f) => f.properties.title);
+		expect(titles).toContain('Kaartstraat 712');
+		expect(titles).not.toContain('Kaartstraat 713');
+		expect((await new Browser(site).get(`/kaart/punten.geojson?${query}&bbox=1,2,3&zoom=4`)).status).toBe(400);
+	});
+
 	it('an edition that does not exist is a 404', async () => {
 		expect((await new Browser(site).get(`/rommelroute/00000000-0000-4000-8000-00000000dead/punten?${WORLD}&zoom=3`)).status).toBe(404);
 	});

@@ -78,3 +78,26 @@ export function clusterIndex(collection: GeoJSON.FeatureCollection): ClusterInde
 		}
 	};
 }
+
+const indexes = new Map<string, { at: number; index: Promise<ClusterIndex> }>();
+/** Indexes kept per process; the oldest goes first. */
+const MAX_INDEXES = 32;
+
+/**
+ * An index per key (e.g. who asks and the filters), built from `collection()` and kept for `ttlMs`.
+ * The key must hold everything that changes what `collection()` may show, the viewer included.
+ */
+export async function cachedIndex(key: string, ttlMs: number, collection: () => Promise<GeoJSON.FeatureCollection>): Promise<ClusterIndex> {
+	const hit = indexes.get(key);
+	if (hit && Date.now() - hit.at < ttlMs) return hit.index;
+	const entry = { at: Date.now(), index: collection().then(clusterIndex) };
+	indexes.delete(key);
+	indexes.set(key, entry);
+	while (indexes.size > MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
+	try {
+		return await entry.index;
+	} catch (error) {
+		if (indexes.get(key) === entry) indexes.delete(key);
+		throw error;
+	}
+}
