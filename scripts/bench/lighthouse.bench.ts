@@ -17,6 +17,16 @@ const EDITION = '20000000-0000-4000-8000-000000000001';
 const TARGET_SCORE = 90;
 const TARGET_TBT_MS = 300;
 
+/** What the largest paint was, shortly: "h2 Repair Cafés en …" (the list should be it on map pages). */
+function lcpElement(details: unknown): string {
+	const table = details as { items?: { items?: { node?: { nodeLabel?: string; selector?: string } }[] }[] } | undefined;
+	const node = table?.items?.[0]?.items?.[0]?.node;
+	if (!node) return '-';
+	const tag = (node.selector ?? '').split(/\s*>\s*/).pop()?.split(/[.#:[]/)[0] ?? '';
+	const label = (node.nodeLabel ?? '').replace(/\s+/g, ' ').trim();
+	return `${tag} ${label.length > 28 ? `${label.slice(0, 27)}…` : label}`.trim();
+}
+
 const running = await startTestEnv('postgres', { RATE_LIMITS: 'off', PUBLIC_MAP_STYLE_URL: 'offline' });
 const { env } = running;
 
@@ -82,6 +92,7 @@ try {
 				'TBT ms': Math.round(tbt),
 				CLS: audit('cumulative-layout-shift').toFixed(3),
 				'kB transferred': (audit('total-byte-weight') / 1024).toFixed(1),
+				'LCP element': lcpElement(lhr.audits['largest-contentful-paint-element']?.details),
 				target: page.map ? `≥ ${TARGET_SCORE}, TBT < ${TARGET_TBT_MS}` : `TBT < ${TARGET_TBT_MS}`,
 				met: ok ? 'yes' : 'NO',
 				...(lhr.runtimeError ? { error: lhr.runtimeError.code } : {})

@@ -1,7 +1,8 @@
 // When a map is loaded (issue 15, point 3). MapLibre is large (about 250 kB gzipped, and a long task
 // to parse and to set up WebGL), so it never competes with the list, which is the page's real content
 // and its largest paint:
-// - on a phone (a narrow viewport) only when the person asks, with the "Toon kaart" button;
+// - on a phone (a narrow viewport) only when the person asks, with the "Toon kaart" button (and, once
+//   asked, the later maps in the same tab as below: sessionStorage remembers it);
 // - elsewhere once the page has loaded and the browser is idle (requestIdleCallback, with a timeout,
 //   and a plain timer where it is missing) and the map's box is in view (IntersectionObserver).
 // The component calls `lazyMap` in onMount; without JavaScript none of this runs and the server's
@@ -30,7 +31,24 @@ export function isPhone(): boolean {
 	return typeof matchMedia === 'function' && matchMedia(PHONE_QUERY).matches;
 }
 
-export function lazyMap(element: Element, start: () => void, { idleTimeout = 3000, phone = isPhone() }: Options = {}): LazyMap {
+/** Once a person has asked for a map, later maps in the same tab (a filter, the next page) load as on a desktop. */
+const ASKED_KEY = 'buurtplein:map-asked';
+function asked(): boolean {
+	try {
+		return sessionStorage.getItem(ASKED_KEY) === '1';
+	} catch {
+		return false;
+	}
+}
+function remember() {
+	try {
+		sessionStorage.setItem(ASKED_KEY, '1');
+	} catch {
+		// Storage refused (private mode): the next map asks again.
+	}
+}
+
+export function lazyMap(element: Element, start: () => void, { idleTimeout = 3000, phone = isPhone() && !asked() }: Options = {}): LazyMap {
 	let started = false;
 	let cancelled = false;
 	const stops: (() => void)[] = [];
@@ -47,7 +65,15 @@ export function lazyMap(element: Element, start: () => void, { idleTimeout = 300
 		cancelled = true;
 		stopWaiting();
 	};
-	if (phone) return { ask: true, show, cancel };
+	if (phone)
+		return {
+			ask: true,
+			show: () => {
+				remember();
+				show();
+			},
+			cancel
+		};
 
 	let idle = false;
 	let visible = false;
