@@ -75,3 +75,18 @@ export async function javascriptPerPage(pages: { name: string; url: string; cook
 	}
 	return rows;
 }
+
+/** The middle value (the upper one of an even count). */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** How long one request takes, in ms; throws when it does not answer with the expected status. */
+export async function timed(send: () => Promise<{ status: number }>, expected: number): Promise<number> {
+	const started = performance.now();
+	const { status } = await send();
+	const ms = performance.now() - started;
+	if (status !== expected) throw new Error(`expected ${expected}, got ${status}`);
+	return ms;
+}

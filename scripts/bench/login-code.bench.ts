@@ -4,23 +4,10 @@
 // through the built site on the PostgreSQL server, rate limits off. Like account.bench.ts for issue 9.
 import { Browser, demo } from '../../tests/support/clients.ts';
 import { PG_SERVER_URL, startTestEnv } from '../../tests/support/env.ts';
-import { table } from './lib.ts';
+import { median, table, timed } from './lib.ts';
 
 const ROUNDS = 40;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function timed(send: () => Promise<{ status: number }>, expected: number): Promise<number> {
-	const started = performance.now();
-	const { status } = await send();
-	const ms = performance.now() - started;
-	if (status !== expected) throw new Error(`expected ${expected}, got ${status}`);
-	return ms;
-}
 
 export async function run(): Promise<void> {
 	console.log(`PostgreSQL at ${PG_SERVER_URL}`);

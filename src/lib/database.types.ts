@@ -2557,6 +2557,7 @@ export type Database = {
 			set_password: { Args: { p_user: string; p_password_hash: string; p_keep_session?: string }; Returns: undefined };
 			set_worker_wijken: { Args: { p_user: string; p_wijken: string[] }; Returns: undefined };
 			start_groep: { Args: { p_name: string; p_purpose: string; p_kind: string; p_themes: string[]; p_buurt_code: string; p_wijk_code: string; p_join_mode: string; p_join_question: string; p_visibility: string }; Returns: string };
+			unread_count: { Args: { p: string }; Returns: number };
 			unsubscribe_mail: { Args: { p_address: string; p_kind: string }; Returns: undefined };
 			update_groep: { Args: { p_id: string; p_name: string; p_purpose: string; p_kind: string; p_themes: string[]; p_buurt_code: string; p_wijk_code: string; p_join_mode: string; p_join_question: string; p_visibility: string }; Returns: undefined };
 			update_groep_meeting: { Args: { p_meeting: number; p_title: string; p_starts_at: string; p_ends_at: string; p_place_kind: string; p_place: string; p_agenda: string }; Returns: undefined };

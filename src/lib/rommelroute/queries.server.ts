@@ -3,6 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import type { Database } from '$lib/database.types';
 import type { Period } from '$lib/format';
+import { clusterIndex, type ClusterIndex, type Viewport } from '$lib/server/clusters';
 import { must } from '$lib/server/db-errors';
 
 type Db = SupabaseClient<Database>;
@@ -81,7 +82,7 @@ export async function editionsInPeriod(supabase: Db, period: Period): Promise<Ed
 // approved stands; so the map data (megabytes for a big route) is built once per half minute per
 // process, and at once again after a decision made here.
 const STANDS_CACHE_MS = 30_000;
-const standsCache = new Map<string, { at: number; collection: Promise<GeoJSON.FeatureCollection>; text?: string; gzip?: Buffer }>();
+const standsCache = new Map<string, { at: number; collection: Promise<GeoJSON.FeatureCollection>; text?: string; gzip?: Buffer; index?: ClusterIndex }>();
 
 /** All approved stands of an edition as one GeoJSON FeatureCollection (built in the database). */
 export async function standsGeoJSON(supabase: Db, editionId: string): Promise<GeoJSON.FeatureCollection> {
@@ -103,7 +104,7 @@ async function cachedStands(supabase: Db, editionId: string) {
 		standsCache.delete(editionId);
 		throw error;
 	}
-	return entry as typeof entry & { text?: string; gzip?: Buffer };
+	return entry as typeof entry & { text?: string; gzip?: Buffer; index?: ClusterIndex };
 }
 
 export function forgetStands(editionId: string): void {
@@ -121,4 +122,14 @@ export async function standsResponse(supabase: Db, editionId: string, request: R
 		return new Response(new Uint8Array(entry.gzip), { headers: { ...headers, 'content-encoding': 'gzip' } });
 	}
 	return new Response(entry.text, { headers });
+}
+
+/**
+ * The clusters and single stands the map draws in one viewport, from a supercluster index built with
+ * the cached map data (so it is rebuilt when that is: after half a minute, or at once after a decision).
+ */
+export async function standsInView(supabase: Db, editionId: string, viewport: Viewport) {
+	const entry = await cachedStands(supabase, editionId);
+	entry.index ??= clusterIndex(await entry.collection);
+	return entry.index.query(viewport);
 }
