@@ -19,8 +19,9 @@ const TARGET_TBT_MS = 300;
 
 /** What the largest paint was, shortly: "h2 Repair Cafés en …" (the list should be it on map pages). */
 function lcpElement(details: unknown): string {
-	const table = details as { items?: { items?: { node?: { nodeLabel?: string; selector?: string } }[] }[] } | undefined;
-	const node = table?.items?.[0]?.items?.[0]?.node;
+	// Lighthouse 13: the LCP breakdown insight is a list of a table (its subparts) and the node.
+	const list = details as { items?: { type?: string; nodeLabel?: string; selector?: string }[] } | undefined;
+	const node = list?.items?.find((item) => item.type === 'node');
 	if (!node) return '-';
 	const tag = (node.selector ?? '').split(/\s*>\s*/).pop()?.split(/[.#:[]/)[0] ?? '';
 	const label = (node.nodeLabel ?? '').replace(/\s+/g, ' ').trim();
@@ -92,7 +93,7 @@ try {
 				'TBT ms': Math.round(tbt),
 				CLS: audit('cumulative-layout-shift').toFixed(3),
 				'kB transferred': (audit('total-byte-weight') / 1024).toFixed(1),
-				'LCP element': lcpElement(lhr.audits['largest-contentful-paint-element']?.details),
+				'LCP element': lcpElement(lhr.audits['lcp-breakdown-insight']?.details),
 				target: page.map ? `≥ ${TARGET_SCORE}, TBT < ${TARGET_TBT_MS}` : `TBT < ${TARGET_TBT_MS}`,
 				met: ok ? 'yes' : 'NO',
 				...(lhr.runtimeError ? { error: lhr.runtimeError.code } : {})

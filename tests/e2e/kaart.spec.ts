@@ -90,6 +90,7 @@ test.describe('at 390 px (a phone)', () => {
 			// The list comes first on the screen: the box with the button is small.
 			const box = await page.locator('.map').first().boundingBox();
 			expect(box!.height).toBeLessThan(120);
+			await page.screenshot({ path: `test-results/kaart-390-before-tap${path.replaceAll('/', '-')}.png` });
 			await expectAccessible(page);
 			// A real button: reachable and pressed with the keyboard.
 			await button.focus();
