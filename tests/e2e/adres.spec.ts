@@ -4,7 +4,7 @@
 // for PDOK Locatieserver ("Storingstraat" makes it fail).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { asUser, demo } from '../support/clients.ts';
-import { expectAccessible, signIn, testEnv, useGeocodingSite } from './support.ts';
+import { expectAccessible, showMap, signIn, testEnv, useGeocodingSite } from './support.ts';
 
 const siteBase = useGeocodingSite();
 
@@ -44,6 +44,7 @@ test('a resident types an address, picks a suggestion, and the initiative is on 
 	const worker = await asUser(testEnv(), demo.workerZwolle);
 	expect((await worker.rpc('moderate_initiatief', { p_id: id, p_decision: 'publiceren', p_message: '' })).error).toBeNull();
 	await page.goto(`${siteBase()}/initiatieven/${id}`);
+	await showMap(page);
 	await expect(page.locator('.map[data-ready]')).toBeVisible({ timeout: 20_000 });
 	await page.getByRole('button', { name: `Toon ${title} op de kaart` }).click();
 	await expect(page.locator('.maplibregl-popup')).toContainText(title);
@@ -68,6 +69,7 @@ test('a resident taps the map to place the initiative', async ({ browser }) => {
 	const page = await phone(browser, demo.anna);
 	await fillProposal(page, title);
 	const map = page.getByRole('region', { name: 'Kaart om de plek aan te wijzen' });
+	await showMap(page, 'Kies op de kaart');
 	await expect(map.locator('canvas')).toBeVisible({ timeout: 20_000 });
 	await map.locator('canvas').tap();
 	await expect(page.getByText('De speld staat op de kaart.')).toBeVisible();
@@ -104,6 +106,7 @@ test('a worker places what the address service did not find', async ({ page, con
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	await expectAccessible(page);
 	const map = page.getByRole('region', { name: 'Kaart om de plek aan te wijzen' });
+	await showMap(page, 'Kies op de kaart');
 	await expect(map.locator('canvas')).toBeVisible({ timeout: 20_000 });
 	await map.locator('canvas').click();
 	await expect(page.getByText('De speld staat op de kaart.')).toBeVisible();

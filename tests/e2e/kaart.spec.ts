@@ -1,11 +1,25 @@
 // The map as a person reads it: the built-in style in tests (PUBLIC_MAP_STYLE_URL=offline), the
 // controls in the page's language, a note on the map when the basemap cannot load, and without
 // JavaScript a sentence that points to the list. At a phone's and a desktop's width.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { freePort } from '../../scripts/stack/index.ts';
 import { startApp, stopApp } from '../support/env.ts';
-import { expectAccessible, testEnv } from './support.ts';
+import { expectAccessible, showMap, testEnv } from './support.ts';
+
+/** Records whether MapLibre was fetched: its stylesheet, its worker or the script chunk with the library. */
+function watchMaplibre(page: Page): { fetched: () => boolean } {
+	let fetched = false;
+	page.on('request', (request) => {
+		if (/maplibre-gl/.test(request.url())) fetched = true;
+	});
+	page.on('response', async (response) => {
+		if (response.request().resourceType() !== 'script') return;
+		const body = await response.body().catch(() => Buffer.alloc(0));
+		if (body.includes('maplibregl-canvas')) fetched = true;
+	});
+	return { fetched: () => fetched };
+}
 
 const widths = [
 	{ name: 'phone', width: 390, height: 844 },
@@ -18,6 +32,7 @@ for (const size of widths) {
 
 		test('the map page draws the map with Dutch controls and the list beside it', async ({ page }) => {
 			await page.goto('/kaart');
+			await showMap(page);
 			const map = page.locator('.map[data-ready]');
 			await expect(map).toBeVisible();
 			await expect(page.getByRole('button', { name: 'Inzoomen' })).toBeVisible();
@@ -34,6 +49,7 @@ for (const size of widths) {
 		test('in English the controls speak English', async ({ page, context }) => {
 			await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: testEnv().appUrl }]);
 			await page.goto('/kaart');
+			await showMap(page, 'Show map');
 			await expect(page.locator('.map[data-ready]')).toBeVisible();
 			await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
 			await expect(page.locator('.maplibregl-ctrl-zoom-out')).toHaveAttribute('title', 'Zoom out');
@@ -47,6 +63,7 @@ for (const size of widths) {
 			await page.goto('/kaart');
 			await expect(page.getByText('Zonder JavaScript toont deze pagina geen kaart')).toBeVisible();
 			await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
+			await expect(page.getByRole('button', { name: 'Toon kaart' })).toBeHidden();
 			await page.getByRole('link', { name: 'naar de lijst' }).click();
 			await expect(page).toHaveURL(/#map-list-/);
 			await expect(page.getByRole('link', { name: 'Repair Café Holtenbroek' }).first()).toBeVisible();
@@ -54,6 +71,49 @@ for (const size of widths) {
 		});
 	});
 }
+
+// Issue 15: MapLibre never competes with the list. On a phone it loads only when the person asks.
+test.describe('at 390 px (a phone)', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	for (const path of ['/kaart', '/initiatieven/kaart']) {
+		test(`${path}: MapLibre is not fetched until a tap on "Toon kaart", then the map appears`, async ({ page }) => {
+			const maplibre = watchMaplibre(page);
+			await page.goto(path, { waitUntil: 'networkidle' });
+			await expect(page.locator('html[data-hydrated]')).toBeAttached();
+			// Longer than the idle timeout of lazy.ts: the phone still waits.
+			await page.waitForTimeout(3500);
+			const button = page.getByRole('button', { name: 'Toon kaart', exact: true });
+			await expect(button).toBeVisible();
+			expect(maplibre.fetched(), 'MapLibre fetched before the tap').toBe(false);
+			await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
+			// The list comes first on the screen: the box with the button is small.
+			const box = await page.locator('.map').first().boundingBox();
+			expect(box!.height).toBeLessThan(120);
+			await page.screenshot({ path: `test-results/kaart-390-before-tap${path.replaceAll('/', '-')}.png` });
+			await expectAccessible(page);
+			// A real button: reachable and pressed with the keyboard.
+			await button.focus();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('.map[data-ready]')).toBeVisible({ timeout: 20_000 });
+			expect(maplibre.fetched()).toBe(true);
+			await expect(button).toHaveCount(0);
+			expect((await page.locator('.map').first().boundingBox())!.height).toBeGreaterThan(200);
+		});
+	}
+});
+
+test.describe('at 1280 px (a desktop)', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('MapLibre loads by itself once the page is idle, without a button', async ({ page }) => {
+		const maplibre = watchMaplibre(page);
+		await page.goto('/kaart');
+		await expect(page.locator('.map[data-ready]')).toBeVisible({ timeout: 20_000 });
+		expect(maplibre.fetched()).toBe(true);
+		await expect(page.getByRole('button', { name: 'Toon kaart' })).toBeHidden();
+	});
+});
 
 test.describe('when the basemap cannot load', () => {
 	let app: ChildProcess | undefined;

@@ -2,7 +2,7 @@
 // outcomes. Runs against a copy of the site with a local stand-in for PDOK Locatieserver.
 import { expect, test } from '@playwright/test';
 import { demo } from '../support/clients.ts';
-import { expectAccessible, logIn, signIn, useGeocodingSite } from './support.ts';
+import { expectAccessible, logIn, signIn, useGeocodingSite, showMap } from './support.ts';
 
 const siteBase = useGeocodingSite();
 
@@ -12,6 +12,7 @@ test('a resident finds a Repair Café on the map, signs up with a broken toaster
 	await page.goto(`${siteBase()}/kaart`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Repair Cafés en Rommelroutes');
 	// The map loads and draws; the list beside it carries the same points for keyboard users.
+	await showMap(page);
 	await expect(page.locator('.map[data-ready]')).toBeVisible();
 	await expectAccessible(page);
 

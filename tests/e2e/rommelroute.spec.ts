@@ -3,7 +3,7 @@
 // local stand-in for PDOK Locatieserver.
 import { expect, test } from '@playwright/test';
 import { demo } from '../support/clients.ts';
-import { expectAccessible, logIn, signIn, useGeocodingSite } from './support.ts';
+import { expectAccessible, logIn, signIn, useGeocodingSite, showMap } from './support.ts';
 
 const siteBase = useGeocodingSite();
 
@@ -38,6 +38,7 @@ test('a resident registers a stand, a worker approves it, and it appears on the 
 	await workerContext.close();
 
 	await page.goto(`${siteBase()}/rommelroute/${edition}`);
+	await showMap(page);
 	await expect(page.locator('.map[data-ready]')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Toon Wielewaalstraat 21 op de kaart' })).toBeVisible();
 	await page.getByRole('button', { name: 'Toon Wielewaalstraat 21 op de kaart' }).click();

@@ -30,6 +30,16 @@ export async function expectAccessible(page: Page): Promise<void> {
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * On a phone a map waits for a tap on its button ("Toon kaart", or "Kies op de kaart" for the
+ * pin-picker; issue 15): taps it where it is shown. On a desktop the map loads by itself.
+ */
+export async function showMap(page: Page, button = 'Toon kaart'): Promise<void> {
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	const ask = page.getByRole('button', { name: button, exact: true });
+	if (await ask.isVisible()) await ask.click();
+}
+
 export async function logIn(page: Page, email: string, password = 'buurtplein-demo', base = ''): Promise<void> {
 	// Fill in only once the page has settled: on a busy machine, hydration can otherwise reset the fields.
 	await page.goto(`${base}/inloggen`, { waitUntil: 'networkidle' });
