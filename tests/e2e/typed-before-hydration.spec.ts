@@ -38,7 +38,11 @@ const pages: FormPage[] = [
 	{ path: '/rommelroute/nieuw', as: 'workerZwolle' },
 	{ path: '/coordinator/werkers', as: 'coordinatorZwolle' },
 	// The photo form's description (seed: Anna leads the Bewonerscommissie Holtenbroek I).
-	{ path: '/groepen/40000000-0000-4000-8000-000000000001/foto', as: 'anna' }
+	{ path: '/groepen/40000000-0000-4000-8000-000000000001/foto', as: 'anna' },
+	// Deleting one's account: the password and the confirmation (filled, never sent).
+	{ path: '/mijn-gegevens/verwijderen', as: 'chantal' },
+	// A worker's erasure on request: the reason (filled, never sent).
+	{ path: '/werkplek/persoon/00000000-0000-4000-8000-000000000011/verwijderen', as: 'workerZwolle' }
 ];
 
 /** The first link on a listing page that matches, read from the server's HTML. */
