@@ -48,6 +48,9 @@ describe('clusterIndex', () => {
 
 	it('counts every point with a position exactly once, at every zoom', () => {
 		expect(index.total).toBe(1000);
+		// The box around them: 40 columns and 25 rows, 0.002° apart.
+		expect(index.bounds!.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([6.04, 52.5, 6.118, 52.548]);
+		expect(clusterIndex({ type: 'FeatureCollection', features: [] }).bounds).toBeNull();
 		for (const zoom of [0, 5, 10, 13, 15, 16, 20]) expect(count(index.query({ ...world, zoom }))).toBe(1000);
 	});
 

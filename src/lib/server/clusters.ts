@@ -41,6 +41,8 @@ export type PointProperties = Record<string, unknown>;
 export interface ClusterIndex {
 	/** How many points the index holds. */
 	total: number;
+	/** The smallest box around all of them (west, south, east, north), null when there are none. */
+	bounds: [number, number, number, number] | null;
 	/** What the map draws in this viewport: clusters (with `expansion_zoom`) and single points. */
 	query(viewport: Viewport): GeoJSON.FeatureCollection<GeoJSON.Point> & { total: number };
 }
@@ -53,8 +55,13 @@ export function clusterIndex(collection: GeoJSON.FeatureCollection): ClusterInde
 	);
 	const index = new Supercluster<PointProperties>({ radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM, extent: 512 });
 	index.load(points as PointFeature<PointProperties>[]);
+	let bounds: [number, number, number, number] | null = null;
+	for (const { geometry: { coordinates: [lng, lat] } } of points) {
+		bounds = bounds ? [Math.min(bounds[0], lng), Math.min(bounds[1], lat), Math.max(bounds[2], lng), Math.max(bounds[3], lat)] : [lng, lat, lng, lat];
+	}
 	return {
 		total: points.length,
+		bounds,
 		query({ bbox, zoom }) {
 			const features = index.getClusters(bbox, zoom).map((f) => {
 				const p = f.properties as PointProperties;
