@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { freePort } from '../../scripts/stack/index.ts';
 import { startApp, stopApp } from '../support/env.ts';
+import { asUser, demo } from '../support/clients.ts';
+import { published } from '../support/initiatieven.ts';
 import { expectAccessible, showMap, testEnv } from './support.ts';
 
 /** Records whether MapLibre was fetched: its stylesheet, its worker or the script chunk with the library. */
@@ -112,6 +114,55 @@ test.describe('at 1280 px (a desktop)', () => {
 		await expect(page.locator('.map[data-ready]')).toBeVisible({ timeout: 20_000 });
 		expect(maplibre.fetched()).toBe(true);
 		await expect(page.getByRole('button', { name: 'Toon kaart' })).toBeHidden();
+	});
+});
+
+// Issue 15, point 4: the initiatives map asks the server for the clusters of its view, not for all points.
+test.describe('the initiatives map at 1280 px', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+	// Six initiatives a few metres apart with a word only they hold, so the search shows just them.
+	const word = `clusterproef${Date.now().toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+	test.beforeAll(async () => {
+		const env = testEnv();
+		const anna = await asUser(env, demo.anna);
+		const worker = await asUser(env, demo.workerZwolle);
+		for (let i = 0; i < 6; i++) await published(anna, worker, { p_title: `Geveltuin ${i} ${word}`, p_lat: 52.532 + i * 0.00005, p_lng: 6.0925 + i * 0.00005 });
+	});
+
+	test('asks for its viewport (bbox=, zoom=), draws the cluster, and a click on it fetches the deeper view', async ({ page }) => {
+		const asked: string[] = [];
+		page.on('request', (r) => {
+			if (new URL(r.url()).pathname === '/initiatieven/kaart/punten') asked.push(r.url());
+		});
+		const first = page.waitForResponse((r) => new URL(r.url()).pathname === '/initiatieven/kaart/punten');
+		await page.goto(`/initiatieven/kaart?q=${word}`);
+		await expect(page.locator('.map[data-rendered]')).toBeVisible({ timeout: 20_000 });
+		const url = new URL((await first).url());
+		expect(url.searchParams.get('q')).toBe(word);
+		expect(url.searchParams.get('bbox')).toMatch(/^-?[\d.]+(,-?[\d.]+){3}$/);
+		const zoom = Number(url.searchParams.get('zoom'));
+		expect(zoom).toBeGreaterThan(10);
+		const body = (await (await first).json()) as { total: number; features: { properties: { cluster?: boolean; point_count?: number } }[] };
+		expect(body.total).toBe(6);
+		expect(body.features).toEqual([expect.objectContaining({ properties: expect.objectContaining({ cluster: true, point_count: 6 }) })]);
+		const count = page.locator('.map-cluster-count').filter({ hasText: /^6$/ });
+		await expect(count).toBeVisible();
+
+		const deeper = page.waitForResponse((r) => {
+			const u = new URL(r.url());
+			return u.pathname === '/initiatieven/kaart/punten' && Number(u.searchParams.get('zoom')) > zoom;
+		});
+		// The count is a label the clicks pass through; the cluster is drawn on the canvas beneath it.
+		const box = (await count.boundingBox())!;
+		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+		const split = (await (await deeper).json()) as { features: { properties: { cluster?: boolean; point_count?: number } }[] };
+		expect(split.features.length).toBeGreaterThan(1);
+		expect(split.features.reduce((n, f) => n + (f.properties.cluster ? f.properties.point_count! : 1), 0)).toBe(6);
+		await expect(count).toHaveCount(0);
+		// Every request of the map was for a viewport; none for all points at once.
+		expect(asked.length).toBeGreaterThanOrEqual(2);
+		for (const a of asked) expect(new URL(a).searchParams.has('bbox'), a).toBe(true);
+		await page.screenshot({ path: 'test-results/initiatieven-kaart-1280.png' });
 	});
 });
 
