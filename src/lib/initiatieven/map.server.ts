@@ -12,10 +12,10 @@ export function mapFilter({ pagina: _page, ...filter }: ListFilter): Omit<ListFi
 	return filter;
 }
 
-/** The map's query string for these filters: the list's query without its page. */
+/** The map's query string for these filters: the list's query without its page (and any viewport, the map adds its own). */
 export function mapQuery(params: URLSearchParams): string {
 	const query = new URLSearchParams(params);
-	query.delete('pagina');
+	for (const name of ['pagina', 'bbox', 'zoom']) query.delete(name);
 	return query.toString();
 }
 
