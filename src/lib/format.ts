@@ -1,6 +1,23 @@
 // Dates and times as residents read them: in Dutch (or English) and in Dutch time.
 const ZONE = 'Europe/Amsterdam';
 
+// Making an Intl formatter costs far more than formatting with it (tens of µs, on every page of the
+// server): each one is made once per locale and options, and kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let format = dateFormats.get(key);
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+	return format;
+}
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+	return format;
+}
+
 /** A range of calendar days, both ends included (YYYY-MM-DD). */
 export interface Period {
 	from: string;
@@ -8,25 +25,30 @@ export interface Period {
 }
 
 export function formatDateTime(iso: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+	return dateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
 		timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit'
 	}).format(new Date(iso));
 }
 
 export function formatTime(iso: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+	return dateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** A calendar day (YYYY-MM-DD, no time zone) written out. */
 export function formatDay(day: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+	return dateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
 		timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'
 	}).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** Today's date in the Netherlands, YYYY-MM-DD. */
 export function today(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+	return dateFormat('en-CA', { timeZone: ZONE }).format(now);
+}
+
+/** A count written out (1.000 in Dutch, 1,000 in English). */
+export function formatCount(count: number, locale: string): string {
+	return numberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {}).format(count);
 }
 
 export function addDays(day: string, days: number): string {
@@ -53,7 +75,7 @@ export function amsterdamOffset(day: string, clock = '12:00:00'): string {
 	let offset = '+01:00';
 	for (let i = 0; i < 2; i++) {
 		const instant = new Date(`${day}T${clock}${offset}`);
-		const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' })
+		const name = dateFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' })
 			.formatToParts(instant)
 			.find((part) => part.type === 'timeZoneName')?.value;
 		offset = name?.replace('GMT', '') || '+00:00';
@@ -64,10 +86,10 @@ export function amsterdamOffset(day: string, clock = '12:00:00'): string {
 /** Euro amounts as Dutch readers expect them. */
 export function euro(amount: number | null, locale = 'nl'): string {
 	if (amount === null) return '';
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount);
+	return numberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
 export function formatDate(value: string | null, locale = 'nl'): string {
 	if (!value) return '';
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(new Date(value));
+	return dateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(new Date(value));
 }

@@ -21,7 +21,14 @@ export interface BuurtOption {
 }
 
 const CACHE_MS = 10 * 60 * 1000;
-let cache: { lists: AreaLists; buurten: BuurtOption[]; until: number } | null = null;
+/** What a list's area selects need (AreaFilters.svelte): a page's data is written into its HTML, so no more. */
+export interface AreaFilterOptions {
+	gemeenten: { code: string; naam: string }[];
+	wijken: { code: string; naam: string }[];
+	buurten: { code: string; naam: string }[];
+}
+
+let cache: { lists: AreaLists; buurten: BuurtOption[]; filters: AreaFilterOptions; until: number } | null = null;
 
 async function load(supabase: SupabaseClient<Database>) {
 	if (cache && cache.until > Date.now()) return cache;
@@ -39,13 +46,20 @@ async function load(supabase: SupabaseClient<Database>) {
 			return { code: b.code, naam: b.naam, wijk: wijk?.naam ?? '', gemeente: gemeenteNaam.get(wijk?.gemeente_code ?? '') ?? '', lat: b.lat, lng: b.lng };
 		})
 		.sort((a, b) => a.code.localeCompare(b.code));
-	cache = { lists, buurten: options, until: Date.now() + CACHE_MS };
+	const named = ({ code, naam }: { code: string; naam: string }) => ({ code, naam });
+	const filters = { gemeenten: lists.gemeenten.map(named), wijken: lists.wijken.map(named), buurten: lists.buurten.map(named) };
+	cache = { lists, buurten: options, filters, until: Date.now() + CACHE_MS };
 	return cache;
 }
 
 /** The gemeenten, wijken and buurten, each sorted by name, for the list filters. */
 export async function areaLists(supabase: SupabaseClient<Database>): Promise<AreaLists> {
 	return (await load(supabase)).lists;
+}
+
+/** The options of the gemeente, wijk and buurt filters of a list, each sorted by name. */
+export async function areaFilterOptions(supabase: SupabaseClient<Database>): Promise<AreaFilterOptions> {
+	return (await load(supabase)).filters;
 }
 
 /** All buurten with their wijk and gemeente, by CBS code, for pickers. */

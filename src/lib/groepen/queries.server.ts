@@ -19,7 +19,7 @@ type Db = SupabaseClient<Database>;
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
 	let query = supabase
 		.from('groepen')
-		.select('id, name, summary, kind, themes, stage, join_mode, visibility, member_count, published_at, buurten(naam), wijken(naam), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
+		.select('id, name, summary, kind, themes, stage, join_mode, visibility, member_count, buurten(naam), wijken(naam), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
 		.eq('status', 'gepubliceerd');
 	if (f.q) query = query.textSearch('search', f.q, { config: 'dutch', type: 'websearch' });
 	if (f.soort) query = query.eq('kind', f.soort);
@@ -32,7 +32,8 @@ export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST
 	const rows = result.status === 416 ? [] : must(result, 'groepen list');
 	return {
 		...paged(result.count, f.pagina, pageSize, rows.length),
-		rows: rows.map((r) => ({ ...r, area: placeName(r) }))
+		// A card shows no more than this: a page's data is written into its HTML (issue 15).
+		rows: rows.map(({ buurten, wijken, ...card }) => ({ ...card, area: placeName({ buurten, wijken }) }))
 	};
 }
 

@@ -53,23 +53,42 @@ export const LIST_PAGE_SIZE = 20;
 
 type Db = SupabaseClient<Database>;
 
-/** The published initiatives matching the filters, one page, newest first; also used by the map. */
+const PHOTO = 'fotos(id, alt, width, height, widths, hash)' as const;
+/** What a card in the list shows; a page's data is written into its HTML, so nothing more (issue 15). */
+const CARD = `id, title, summary, themes, stage, joiner_count, buurten(naam), ${PHOTO}` as const;
+/** A card beside the map also has its place. */
+const PLACED = 'id, title, stage, lat, lng, place_status, buurten(naam, lat, lng)' as const;
+
+/** The published initiatives matching the filters, one page of cards, newest first. */
 export async function listPublished(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
-	let query = supabase
-		.from('initiatieven')
-		.select('id, title, summary, themes, stage, needs, joiner_count, published_at, lat, lng, place_status, buurten(naam, lat, lng), fotos(id, alt, width, height, widths, hash)', { count: 'estimated' })
-		.eq('status', 'gepubliceerd');
-	query = applyFilter(query, f);
+	const { rows, ...paging } = await publishedPage(supabase, f, pageSize, CARD);
+	return {
+		...paging,
+		rows: rows.map(({ buurten, ...card }) => ({ ...card, buurt: (buurten as { naam: string } | null)?.naam ?? '' }))
+	};
+}
+
+/** The same page for the map's side list: each with its place (see withPlace). */
+export async function listPublishedPlaced(supabase: Db, f: ListFilter, pageSize = LIST_PAGE_SIZE) {
+	const { rows, ...paging } = await publishedPage(supabase, f, pageSize, PLACED);
+	return {
+		...paging,
+		rows: rows.map((r) => {
+			const { lat: _lat, lng: _lng, place_status: _status, buurten: _buurten, ...rest } = withPlace(r);
+			return rest;
+		})
+	};
+}
+
+async function publishedPage<S extends string>(supabase: Db, f: ListFilter, pageSize: number, select: S) {
+	const query = applyFilter(supabase.from('initiatieven').select(select, { count: 'estimated' }).eq('status', 'gepubliceerd'), f);
 	const result = await query
 		.order('published_at', { ascending: false })
 		.order('id')
 		.range((f.pagina - 1) * pageSize, f.pagina * pageSize - 1);
 	// A page past the end answers 416 from PostgREST; show it as an empty page instead.
 	const rows = result.status === 416 ? [] : must(result, 'initiatieven list');
-	return {
-		...paged(result.count, f.pagina, pageSize, rows.length),
-		rows: rows.map(withPlace)
-	};
+	return { ...paged(result.count, f.pagina, pageSize, rows.length), rows };
 }
 
 /** Every published initiative matching the filters as map points (id, title, place), at most `limit`. */

@@ -7,6 +7,7 @@ import { isUnavailable, markUnavailable } from './db-errors';
 import { errorCode, observeStack } from './health/checks';
 import { connectionLost } from './health/status';
 import { userJwt } from './jwt';
+import { fastFetch } from './fast-fetch';
 
 const REQUEST_TIMEOUT_MS = 8000;
 const RETRY_DELAY_MS = 150;
@@ -24,7 +25,7 @@ const RETRY_DELAY_MS = 150;
  */
 const resilientFetch: typeof fetch = async (input, init) => {
 	const method = init?.method ?? 'GET';
-	const attempt = async () => normalized(await fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
+	const attempt = async () => normalized(await fastFetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
 	try {
 		const response = await attempt();
 		if (response.status !== 503 || !(await repeatable(response, method))) return observed(response, method);

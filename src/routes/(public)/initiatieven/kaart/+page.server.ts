@@ -2,7 +2,7 @@ import { asGeometry, boundsOf } from '$lib/components/map/geo';
 import type { Bounds, Outline } from '$lib/components/map/types';
 import { listFilterSchema } from '$lib/initiatieven/schema';
 import { must } from '$lib/server/db-errors';
-import { listPublished } from '$lib/initiatieven/queries.server';
+import { listPublishedPlaced } from '$lib/initiatieven/queries.server';
 import { initiativeIndex, mapQuery } from '$lib/initiatieven/map.server';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filter = listFilterSchema.parse(Object.fromEntries(url.searchParams));
 	const [list, wijken, index] = await Promise.all([
-		listPublished(locals.supabase, filter),
+		listPublishedPlaced(locals.supabase, filter),
 		locals.supabase.from('wijken').select('code, naam, outline'),
 		initiativeIndex(locals.supabase, locals.user?.id, filter)
 	]);
