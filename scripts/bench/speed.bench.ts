@@ -13,7 +13,7 @@
 // BENCH_SECONDS shortens the load (8 s a figure) while developing.
 // Run `npx vite build` first, then `node scripts/bench/speed.bench.ts` (or `npm run bench -- speed`).
 import { demo } from '../../tests/support/clients.ts';
-import { startTestEnv, type Running } from '../../tests/support/env.ts';
+import { startTestEnv, type TestEnv } from '../../tests/support/env.ts';
 import * as groepen from './groepen.bench.ts';
 import * as initiatieven from './initiatieven.bench.ts';
 import { lighthouseOnDemoData, TARGET_SCORE, TARGET_TBT_MS, type PageScore } from './lighthouse.bench.ts';
@@ -44,9 +44,9 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const started = performance.now();
 
 /** What the site sends for each list page, visitor and logged in: the request for its rows, and how many. */
-async function tripsAndRequests(running: Running, lists: ListPage[], cookie: string) {
+async function tripsAndRequests(env: TestEnv, lists: ListPage[], cookie: string) {
 	const views = lists.flatMap((l) => [{ path: l.path }, { path: l.path, cookie }]);
-	const sent = await roundTrips(running.env, views);
+	const sent = await roundTrips(env, views);
 	return lists.map((list, i) => {
 		const [visitor, loggedIn] = [sent[2 * i], sent[2 * i + 1]];
 		const seen = sentList(list, loggedIn);
@@ -98,7 +98,7 @@ if (sections.has('lists') || sections.has('map')) {
 
 		if (sections.has('lists')) {
 			const resident = await person(running.env, demo.bram);
-			const [ini, gro, stands] = await tripsAndRequests(running, [initiatieven.LIST, groepen.LIST, STAND_LIST], resident.cookie);
+			const [ini, gro, stands] = await tripsAndRequests(running.env, [initiatieven.LIST, groepen.LIST, STAND_LIST], resident.cookie);
 			for (const { list, loggedIn } of [ini, gro, stands]) console.log(`${list.name} logged in sends: ${loggedIn.map((s) => `${s.method} ${s.url.split('?')[0]}`).join(', ')}`);
 			console.log(`Load: autocannon, 25 connections, 1 s warm-up then ${SECONDS} s a figure, loopback only`);
 			const i = await initiatieven.measure(running.env, { list: ini.list, search: false });
