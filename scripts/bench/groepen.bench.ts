@@ -1,9 +1,10 @@
 // Issue 12's figures: the public list of groups (/groepen) and its Dutch full-text search with 5,000
 // published groups seeded, at 25 connections on the PostgreSQL server, beside raw PostgREST answering
-// the same query (same select, filters, order, page and exact count) in the same run.
-import { Browser, demo, signJwt } from '../../tests/support/clients.ts';
-import { startTestEnv } from '../../tests/support/env.ts';
-import { load, loadRows, table } from './lib.ts';
+// the same query (same select, filters, order, page and count) in the same run. Its seed and measure()
+// serve speed.bench.ts too.
+import { demo } from '../../tests/support/clients.ts';
+import { startTestEnv, type Running, type TestEnv } from '../../tests/support/env.ts';
+import { besideRaw, isMain, listBesideRaw, loadRows, person, printShares, SECONDS, seedPublished, table, type BesideRaw, type ListPage } from './lib.ts';
 
 // Written as the owner with the guard off, so that publication times differ as they would in use.
 const SEED = `
@@ -30,46 +31,45 @@ alter table public.groepen enable trigger groepen_guard;
 // The query the list page sends for one page (listPublished in src/lib/groepen/queries.server.ts).
 const SELECT = 'id,name,summary,kind,themes,stage,join_mode,visibility,member_count,published_at,buurten(naam),wijken(naam),fotos(id,alt,width,height,widths,hash)';
 const rawList = (extra = '') => `/rest/v1/groepen?select=${SELECT}&status=eq.gepubliceerd${extra}&order=published_at.desc,id.asc&offset=0&limit=20`;
+export const LIST: ListPage = { name: '/groepen', path: '/groepen', raw: rawList(), prefer: 'count=estimated' };
+
+/** 5,000 published groups over the buurten; returns how many are published. */
+export const seed = (running: Running) => seedPublished(running, SEED, 'groepen');
+
+/**
+ * The list page for a visitor and logged in (bram), beside raw PostgREST for the same rows, then (unless
+ * more is false) its search and its filters. `list` may be the request the page was seen to send.
+ */
+export async function measure(env: TestEnv, { list = LIST, more = true }: { list?: ListPage; more?: boolean } = {}): Promise<BesideRaw[]> {
+	const { visitor, loggedIn } = await listBesideRaw(env, list, await person(env, demo.bram));
+	if (!more) return [visitor, loggedIn];
+	const search = `&search=wfts(dutch).${encodeURIComponent('moestuin')}`;
+	const filter = '&kind=eq.buurtpreventieteam&themes=cs.%7Bveiligheid%7D&gemeente_code=eq.GM0193';
+	return [
+		visitor,
+		loggedIn,
+		await besideRaw(env, ['app: /groepen?q=moestuin (visitor)', 'PostgREST: same search + count (anon)'], { page: '/groepen?q=moestuin', raw: rawList(search), prefer: list.prefer }),
+		await besideRaw(env, ['app: /groepen?soort&thema&gemeente (visitor)', 'PostgREST: same filters + count (anon)'], {
+			page: '/groepen?soort=buurtpreventieteam&thema=veiligheid&gemeente=GM0193',
+			raw: rawList(filter),
+			prefer: list.prefer
+		})
+	];
+}
 
 export async function run(): Promise<void> {
 	const running = await startTestEnv('postgres', { RATE_LIMITS: 'off' });
 	try {
-		const { env } = running;
 		const started = performance.now();
-		await running.stack.db.exec(SEED);
-		// As autovacuum leaves a table in steady use: the visibility map lets counts use the index alone.
-		await running.stack.db.exec('vacuum analyze public.groepen');
-		const [{ count }] = await running.stack.db.query<{ count: string }>(`select count(*) from public.groepen where status = 'gepubliceerd'`);
+		const count = await seed(running);
 		console.log(`Seeded ${count} published groups in ${Math.round(performance.now() - started)} ms`);
-
-		const browser = await new Browser(env).signIn(demo.bram);
-		const cookie = `session=${browser.sessionToken}`;
-		const userJwt = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.bram }, 3600);
-		const anon = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}`, prefer: 'count=estimated' };
-		const user = { apikey: env.anonKey, authorization: `Bearer ${userJwt}`, prefer: 'count=estimated' };
-		const search = `&search=wfts(dutch).${encodeURIComponent('moestuin')}`;
-		const filter = '&kind=eq.buurtpreventieteam&themes=cs.%7Bveiligheid%7D&gemeente_code=eq.GM0193';
-
-		const results = [
-			await load('app: /groepen (visitor)', `${env.appUrl}/groepen`),
-			await load('PostgREST: same page + count (anon)', `${env.supabaseUrl}${rawList()}`, { headers: anon }),
-			await load('app: /groepen (logged in)', `${env.appUrl}/groepen`, { headers: { cookie } }),
-			await load('PostgREST: same page + count (user JWT)', `${env.supabaseUrl}${rawList()}`, { headers: user }),
-			await load('app: /groepen?q=moestuin (visitor)', `${env.appUrl}/groepen?q=moestuin`),
-			await load('PostgREST: same search + count (anon)', `${env.supabaseUrl}${rawList(search)}`, { headers: anon }),
-			await load('app: /groepen?soort&thema&gemeente (visitor)', `${env.appUrl}/groepen?soort=buurtpreventieteam&thema=veiligheid&gemeente=GM0193`),
-			await load('PostgREST: same filters + count (anon)', `${env.supabaseUrl}${rawList(filter)}`, { headers: anon })
-		];
-		console.log('\nThroughput at 25 connections on PostgreSQL, 5,000 published groups (8 s each, same run)');
-		console.log(table(loadRows(results)));
-		for (const [app, raw] of [[0, 1], [2, 3], [4, 5], [6, 7]]) {
-			const a = results[app];
-			const r = results[raw];
-			console.log(`${a.name}: ${a.rps} req/s = ${((a.rps / r.rps) * 100).toFixed(0)}% of raw PostgREST (budget ≥ 25%), p99 ${a.p99} ms (budget < 100 ms)`);
-		}
+		const pairs = await measure(running.env);
+		console.log(`\nThroughput at 25 connections on PostgreSQL, 5,000 published groups (${SECONDS} s each, same run)`);
+		console.log(table(loadRows(pairs.flatMap((p) => [p.app, p.raw]))));
+		printShares(pairs);
 	} finally {
 		await running.stop();
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (isMain(import.meta.url)) await run();

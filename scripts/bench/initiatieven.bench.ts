@@ -1,9 +1,10 @@
 // Issue 3's figures: the public list of initiatives and its Dutch full-text search with 10,000
 // published initiatives seeded, at 25 connections on the PostgreSQL server, beside raw PostgREST
 // answering the same query (same select, filters, order, page and count: estimated, exact up to 1000) in the same run.
-import { Browser, demo, signJwt } from '../../tests/support/clients.ts';
-import { startTestEnv } from '../../tests/support/env.ts';
-import { load, loadRows, table } from './lib.ts';
+// Its seed and measure() serve speed.bench.ts too.
+import { demo, signJwt } from '../../tests/support/clients.ts';
+import { startTestEnv, type Running, type TestEnv } from '../../tests/support/env.ts';
+import { besideRaw, isMain, listBesideRaw, load, loadRows, person, printShares, SECONDS, seedPublished, table, type BesideRaw, type ListPage, type LoadResult } from './lib.ts';
 
 const SEED = `
 alter table public.initiatieven disable trigger initiatieven_guard;
@@ -26,55 +27,62 @@ join public.wijken w on w.code = b.wijk_code;
 alter table public.initiatieven enable trigger initiatieven_guard;
 `;
 
-// The query the list page sends for one page (see listPublished in src/lib/server/initiatieven.ts).
-const SELECT = 'id,title,summary,themes,stage,needs,joiner_count,published_at,lat,lng,buurten(naam,lat,lng),fotos(id,alt,width,height,widths,hash)';
+// The query the list page sends for one page (see listPublished in src/lib/initiatieven/queries.server.ts).
+const SELECT = 'id,title,summary,themes,stage,needs,joiner_count,published_at,lat,lng,place_status,buurten(naam,lat,lng),fotos(id,alt,width,height,widths,hash)';
 const rawList = (extra = '') => `/rest/v1/initiatieven?select=${SELECT}&status=eq.gepubliceerd${extra}&order=published_at.desc,id.asc&offset=0&limit=20`;
+export const LIST: ListPage = { name: '/initiatieven', path: '/initiatieven', raw: rawList(), prefer: 'count=estimated' };
+
+/** 10,000 published initiatives over the buurten; returns how many are published. */
+export const seed = (running: Running) => seedPublished(running, SEED, 'initiatieven');
+
+export interface Figures {
+	visitor: BesideRaw;
+	loggedIn: BesideRaw;
+	search?: BesideRaw;
+	/** Raw PostgREST, the same list query with a worker's JWT (beside visitor.raw, anonymous). */
+	worker: LoadResult;
+}
+
+/**
+ * The list page for a visitor and logged in (bram), beside raw PostgREST for the same rows; its search
+ * (unless search is false); and the raw list query with a worker's JWT. `list` may be the request the
+ * page was seen to send.
+ */
+export async function measure(env: TestEnv, { list = LIST, search = true }: { list?: ListPage; search?: boolean } = {}): Promise<Figures> {
+	const { visitor, loggedIn } = await listBesideRaw(env, list, await person(env, demo.bram));
+	const searched = search
+		? await besideRaw(env, ['app: /initiatieven?q=moestuin (visitor)', 'PostgREST: same search + count (anon)'], {
+				page: `${list.path}?q=moestuin`,
+				raw: rawList(`&search=wfts(dutch).${encodeURIComponent('moestuin')}`),
+				prefer: list.prefer
+			})
+		: undefined;
+	const workerJwt = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.workerZwolle }, 3600);
+	const worker = await load('PostgREST: same page + count (worker JWT)', env.supabaseUrl + list.raw, {
+		headers: { apikey: env.anonKey, authorization: `Bearer ${workerJwt}`, prefer: list.prefer }
+	});
+	return { visitor, loggedIn, search: searched, worker };
+}
 
 export async function run(): Promise<void> {
 	const running = await startTestEnv('postgres', { RATE_LIMITS: 'off' });
 	try {
-		const { env } = running;
 		const started = performance.now();
-		await running.stack.db.exec(SEED);
-		// As autovacuum leaves a table in steady use: the visibility map lets counts use the index alone.
-		await running.stack.db.exec('vacuum analyze public.initiatieven');
-		const [{ count }] = await running.stack.db.query<{ count: string }>(`select count(*) from public.initiatieven where status = 'gepubliceerd'`);
+		const count = await seed(running);
 		console.log(`Seeded ${count} published initiatives in ${Math.round(performance.now() - started)} ms`);
-
-		const browser = new Browser(env);
-		await browser.login('bram@buurtplein.test');
-		const cookie = `session=${browser.sessionToken}`;
-		const userJwt = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.bram }, 3600);
-		const workerJwt = await signJwt(env.jwtSecret, { role: 'authenticated', sub: demo.workerZwolle }, 3600);
-		const worker = { apikey: env.anonKey, authorization: `Bearer ${workerJwt}`, prefer: 'count=estimated' };
-		const anon = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}`, prefer: 'count=estimated' };
-		const user = { apikey: env.anonKey, authorization: `Bearer ${userJwt}`, prefer: 'count=estimated' };
-		const search = `&search=wfts(dutch).${encodeURIComponent('moestuin')}`;
-
-		const results = [
-			await load('app: /initiatieven (visitor)', `${env.appUrl}/initiatieven`),
-			await load('PostgREST: same page + count (anon)', `${env.supabaseUrl}${rawList()}`, { headers: anon }),
-			await load('app: /initiatieven (logged in)', `${env.appUrl}/initiatieven`, { headers: { cookie } }),
-			await load('PostgREST: same page + count (user JWT)', `${env.supabaseUrl}${rawList()}`, { headers: user }),
-			await load('app: /initiatieven?q=moestuin (visitor)', `${env.appUrl}/initiatieven?q=moestuin`),
-			await load('PostgREST: same search + count (anon)', `${env.supabaseUrl}${rawList(search)}`, { headers: anon }),
-			await load('PostgREST: same page + count (worker JWT)', `${env.supabaseUrl}${rawList()}`, { headers: worker })
-		];
-		console.log('\nThroughput at 25 connections on PostgreSQL, 10,000 published initiatives (8 s each, same run)');
-		console.log(table(loadRows(results)));
-		for (const [app, raw] of [[0, 1], [2, 3], [4, 5]]) {
-			const a = results[app];
-			const r = results[raw];
-			console.log(`${a.name}: ${a.rps} req/s = ${((a.rps / r.rps) * 100).toFixed(0)}% of raw PostgREST (budget ≥ 25%), p99 ${a.p99} ms (budget < 100 ms)`);
-		}
+		const f = await measure(running.env);
+		const pairs = [f.visitor, f.loggedIn, f.search!];
+		console.log(`\nThroughput at 25 connections on PostgreSQL, 10,000 published initiatives (${SECONDS} s each, same run)`);
+		console.log(table(loadRows([...pairs.flatMap((p) => [p.app, p.raw]), f.worker])));
+		printShares(pairs);
 		// Issue 15: the row policies' cost, the same list query with a JWT beside anonymous.
-		for (const [jwt, label] of [[3, "a resident's"], [6, "a worker's"]] as const) {
-			const share = (results[jwt].rps / results[1].rps) * 100;
-			console.log(`raw PostgREST with ${label} JWT: ${results[jwt].rps} req/s = ${share.toFixed(0)}% of anonymous (target ≥ 80%), p99 ${results[jwt].p99} vs ${results[1].p99} ms`);
+		for (const [jwt, label] of [[f.loggedIn.raw, "a resident's"], [f.worker, "a worker's"]] as const) {
+			const share = (jwt.rps / f.visitor.raw.rps) * 100;
+			console.log(`raw PostgREST with ${label} JWT: ${jwt.rps} req/s = ${share.toFixed(0)}% of anonymous (target ≥ 80%), p99 ${jwt.p99} vs ${f.visitor.raw.p99} ms`);
 		}
 	} finally {
 		await running.stop();
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (isMain(import.meta.url)) await run();

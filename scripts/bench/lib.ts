@@ -1,5 +1,11 @@
-// Shared by the benchmarks: HTTP load with autocannon (loopback only, bounded in time), and tables.
+// Shared by the benchmarks: HTTP load with autocannon (loopback only, bounded in time), tables, a page
+// beside raw PostgREST for the same rows, and a count of the requests a page sends to PostgREST.
 import autocannon from 'autocannon';
+import { createServer, request as httpRequest } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { freePort } from '../stack/index.ts';
+import { Browser, signJwt } from '../../tests/support/clients.ts';
+import { startApp, stopApp, type Running, type TestEnv } from '../../tests/support/env.ts';
 
 export interface LoadResult {
 	name: string;
@@ -10,10 +16,13 @@ export interface LoadResult {
 	errors: number;
 }
 
+/** Seconds of load per figure after the warm-up: 8, or BENCH_SECONDS for a quick run while developing. */
+export const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
+
 export async function load(
 	name: string,
 	url: string,
-	{ headers = {}, connections = 25, seconds = 8 }: { headers?: Record<string, string>; connections?: number; seconds?: number } = {}
+	{ headers = {}, connections = 25, seconds = SECONDS }: { headers?: Record<string, string>; connections?: number; seconds?: number } = {}
 ): Promise<LoadResult> {
 	if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error(`refusing to load anything but loopback: ${url}`);
 	// A short warm-up, so that connection set-up and JIT do not count.
@@ -89,4 +98,167 @@ export async function timed(send: () => Promise<{ status: number }>, expected: n
 	const ms = performance.now() - started;
 	if (status !== expected) throw new Error(`expected ${expected}, got ${status}`);
 	return ms;
+}
+
+/**
+ * Runs a seed, then leaves the table as autovacuum leaves one in steady use (the visibility map lets
+ * counts use the index alone); returns how many of its rows are published.
+ */
+export async function seedPublished(running: Running, sql: string, table: string): Promise<number> {
+	await running.stack.db.exec(sql);
+	await running.stack.db.exec(`vacuum analyze public.${table}`);
+	const [{ count }] = await running.stack.db.query<{ count: string }>(`select count(*) from public.${table} where status = 'gepubliceerd'`);
+	return Number(count);
+}
+
+/** A person for the load: their session cookie for the site, and a JWT for PostgREST as the site signs one. */
+export interface Person {
+	cookie: string;
+	jwt: string;
+}
+
+/** A signed-in person (a session written as the site writes one) with an hour's JWT for raw PostgREST. */
+export async function person(env: TestEnv, userId: string): Promise<Person> {
+	const browser = await new Browser(env).signIn(userId);
+	return { cookie: `session=${browser.sessionToken}`, jwt: await signJwt(env.jwtSecret, { role: 'authenticated', sub: userId }, 3600) };
+}
+
+/** A list page of the site and the one PostgREST request that fetches its rows (the first page). */
+export interface ListPage {
+	/** How tables name it: '/initiatieven'. */
+	name: string;
+	/** The page, as a path of the site. */
+	path: string;
+	/** The request for its rows on PostgREST (path and query string), as the page's query code sends it. */
+	raw: string;
+	/** The Prefer header sent with it: the count it asks for. */
+	prefer: string;
+}
+
+/** A figure of the site beside raw PostgREST answering the same rows for the same person, in the same run. */
+export interface BesideRaw {
+	app: LoadResult;
+	raw: LoadResult;
+}
+
+/**
+ * Loads a page of the site, then raw PostgREST with the request for its rows: as a visitor (the anon
+ * key) or, given a person, with their session cookie and their JWT.
+ */
+export async function besideRaw(
+	env: TestEnv,
+	names: [string, string],
+	{ page, raw, prefer }: { page: string; raw: string; prefer: string },
+	who?: Person
+): Promise<BesideRaw> {
+	const app = await load(names[0], env.appUrl + page, who ? { headers: { cookie: who.cookie } } : {});
+	const headers = { apikey: env.anonKey, authorization: `Bearer ${who?.jwt ?? env.anonKey}`, prefer };
+	return { app, raw: await load(names[1], env.supabaseUrl + raw, { headers }) };
+}
+
+/** A list page for a visitor and for a logged-in person, each beside raw PostgREST for the same rows. */
+export async function listBesideRaw(env: TestEnv, list: ListPage, resident: Person): Promise<{ visitor: BesideRaw; loggedIn: BesideRaw }> {
+	const request = { page: list.path, raw: list.raw, prefer: list.prefer };
+	const visitor = await besideRaw(env, [`app: ${list.name} (visitor)`, 'PostgREST: same page + count (anon)'], request);
+	const loggedIn = await besideRaw(env, [`app: ${list.name} (logged in)`, 'PostgREST: same page + count (user JWT)'], request, resident);
+	return { visitor, loggedIn };
+}
+
+/** The app's share of raw PostgREST per pair, one line each, beside the budgets of issues 3 and 12. */
+export function printShares(pairs: BesideRaw[]): void {
+	for (const { app, raw } of pairs)
+		console.log(`${app.name}: ${app.rps} req/s = ${((app.rps / raw.rps) * 100).toFixed(0)}% of raw PostgREST (budget ≥ 25%), p99 ${app.p99} ms (budget < 100 ms)`);
+}
+
+/** A request the site sent to PostgREST. */
+export interface Sent {
+	method: string;
+	url: string;
+	prefer: string;
+}
+
+/**
+ * What one view of a page costs in requests to PostgREST: a second site on the same stack, pointed at
+ * PostgREST through a proxy that writes down every request (jobs off, so only page views reach it).
+ * Each page is viewed twice, and the second view counted: the first warms the per-process caches (the
+ * areas, the outlines), as on a site that has been running.
+ */
+export async function roundTrips(env: TestEnv, views: { path: string; cookie?: string }[]): Promise<Sent[][]> {
+	const upstream = new URL(env.supabaseUrl);
+	let sent: Sent[] = [];
+	const proxy = createServer((req, res) => {
+		sent.push({ method: req.method ?? 'GET', url: req.url ?? '/', prefer: String(req.headers.prefer ?? '') });
+		const onward = httpRequest(
+			{ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+			(answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			}
+		);
+		onward.on('error', () => res.writeHead(502).end());
+		req.pipe(onward);
+	});
+	const proxyPort = await freePort();
+	await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
+	const port = await freePort();
+	const site = await startApp(port, {
+		SUPABASE_URL: `http://127.0.0.1:${proxyPort}`,
+		SUPABASE_ANON_KEY: env.anonKey,
+		SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
+		SUPABASE_JWT_SECRET: env.jwtSecret,
+		RATE_LIMITS: 'off',
+		JOBS: 'off'
+	});
+	try {
+		const counted: Sent[][] = [];
+		for (const { path, cookie } of views) {
+			const view = () => fetch(`http://127.0.0.1:${port}${path}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }, redirect: 'manual' });
+			await (await view()).text();
+			sent = [];
+			const answer = await view();
+			await answer.text();
+			if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+			// A copy: what comes after the answer (the next page's warm-up) is not this view's.
+			counted.push([...sent]);
+		}
+		return counted;
+	} finally {
+		await stopApp(site);
+		proxy.closeAllConnections();
+		await new Promise((resolve) => proxy.close(resolve));
+	}
+}
+
+/** The list request among what a page sent (same table on PostgREST as the bench's), as a ListPage. */
+export function sentList(list: ListPage, sent: Sent[]): ListPage | undefined {
+	const table = list.raw.split('?')[0];
+	const found = sent.find((s) => s.method === 'GET' && s.url.split('?')[0] === table);
+	return found && { ...list, raw: found.url, prefer: found.prefer };
+}
+
+/** Whether two PostgREST requests ask the same (parameters compared decoded, in any order). */
+export function sameRequest(a: string, b: string): boolean {
+	const norm = (url: string) => {
+		const [path, query = ''] = url.split('?');
+		return `${path}?${[...new URLSearchParams(query)].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
+	};
+	return norm(a) === norm(b);
+}
+
+/** Bytes of one answer of the site over the wire, as sent (gzipped when it compresses), and its status. */
+export function wireSize(url: string, headers: Record<string, string> = { 'accept-encoding': 'gzip' }): Promise<{ status: number; bytes: number; encoding: string }> {
+	return new Promise((resolve, reject) => {
+		httpRequest(url, { headers }, (res) => {
+			let bytes = 0;
+			res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+		})
+			.on('error', reject)
+			.end();
+	});
+}
+
+/** True when this module is the one node was started with (a bench file run alone), not imported. */
+export function isMain(moduleUrl: string): boolean {
+	return moduleUrl === pathToFileURL(process.argv[1] ?? '').href;
 }

@@ -5,17 +5,17 @@
 // total blocking time < 300 ms).
 // Run `npx vite build` first, then `node scripts/bench/lighthouse.bench.ts` (or `npm run bench -- lighthouse`).
 // Maps use the built-in style (PUBLIC_MAP_STYLE_URL=offline): there is no internet here, so PDOK's
-// basemap is not part of the figures.
+// basemap is not part of the figures. measureLighthouse() serves speed.bench.ts too.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { startTestEnv } from '../../tests/support/env.ts';
+import { startTestEnv, type TestEnv } from '../../tests/support/env.ts';
 import { Browser, service } from '../../tests/support/clients.ts';
-import { table } from './lib.ts';
+import { isMain, table } from './lib.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EDITION = '20000000-0000-4000-8000-000000000001';
-const TARGET_SCORE = 90;
-const TARGET_TBT_MS = 300;
+export const TARGET_SCORE = 90;
+export const TARGET_TBT_MS = 300;
 
 /** What the largest paint was, shortly: "h2 Repair Cafés en …" (the list should be it on map pages). */
 function lcpElement(details: unknown): string {
@@ -28,10 +28,28 @@ function lcpElement(details: unknown): string {
 	return `${tag} ${label.length > 28 ? `${label.slice(0, 27)}…` : label}`.trim();
 }
 
-const running = await startTestEnv('postgres', { RATE_LIMITS: 'off', PUBLIC_MAP_STYLE_URL: 'offline' });
-const { env } = running;
+/** One page's Lighthouse figures. */
+export interface PageScore {
+	name: string;
+	/** The path, with ids as :id. */
+	path: string;
+	/** A map page: its target is performance ≥ TARGET_SCORE. */
+	map: boolean;
+	status: number;
+	performance: number;
+	lcpMs: number;
+	tbtMs: number;
+	cls: number;
+	bytes: number;
+	lcpElement: string;
+	error?: string;
+}
 
-try {
+/** Whether a page meets issue 15's targets: performance ≥ 90 on a map page, TBT < 300 ms on every page. */
+export const meetsTargets = (p: PageScore) => p.performance >= (p.map ? TARGET_SCORE : 0) && p.tbtMs < TARGET_TBT_MS;
+
+/** Lighthouse over the pages of issue 15 on a running site with the demo data, one page at a time. */
+export async function measureLighthouse(env: TestEnv): Promise<PageScore[]> {
 	const { data: initiative } = await service(env).from('initiatieven').select('id').eq('status', 'gepubliceerd').limit(1).maybeSingle();
 	const resident = new Browser(env, '10.250.0.2');
 	await resident.login('anna@buurtplein.test');
@@ -49,9 +67,7 @@ try {
 		{ name: 'overview (logged in)', path: '/', map: false, cookie }
 	];
 
-	console.log('Lighthouse, mobile profile (simulated throttling), Debian Chromium headless; maps on PUBLIC_MAP_STYLE_URL=offline (no internet here).');
-	const rows: Record<string, string | number>[] = [];
-	let misses = 0;
+	const scores: PageScore[] = [];
 	for (const page of pages) {
 		const url = env.appUrl + page.path;
 		const status = (await fetch(url, { headers: { 'x-forwarded-for': '10.250.0.3', ...(page.cookie ? { cookie: page.cookie } : {}) }, redirect: 'manual' })).status;
@@ -80,30 +96,55 @@ try {
 			});
 			const lhr = result!.lhr;
 			const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-			const score = Math.round((lhr.categories.performance.score ?? 0) * 100);
-			const tbt = audit('total-blocking-time');
-			const ok = score >= (page.map ? TARGET_SCORE : 0) && tbt < TARGET_TBT_MS;
-			if (!ok) misses += 1;
-			rows.push({
-				page: page.name,
+			scores.push({
+				name: page.name,
 				path: page.path.replace(/[0-9a-f-]{36}/, ':id'),
-				HTTP: status,
-				performance: score,
-				'LCP s': (audit('largest-contentful-paint') / 1000).toFixed(2),
-				'TBT ms': Math.round(tbt),
-				CLS: audit('cumulative-layout-shift').toFixed(3),
-				'kB transferred': (audit('total-byte-weight') / 1024).toFixed(1),
-				'LCP element': lcpElement(lhr.audits['lcp-breakdown-insight']?.details),
-				target: page.map ? `≥ ${TARGET_SCORE}, TBT < ${TARGET_TBT_MS}` : `TBT < ${TARGET_TBT_MS}`,
-				met: ok ? 'yes' : 'NO',
+				map: page.map,
+				status,
+				performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+				lcpMs: audit('largest-contentful-paint'),
+				tbtMs: audit('total-blocking-time'),
+				cls: audit('cumulative-layout-shift'),
+				bytes: audit('total-byte-weight'),
+				lcpElement: lcpElement(lhr.audits['lcp-breakdown-insight']?.details),
 				...(lhr.runtimeError ? { error: lhr.runtimeError.code } : {})
 			});
 		} finally {
 			await chrome.kill();
 		}
 	}
+	return scores;
+}
+
+export function printLighthouse(scores: PageScore[]): void {
+	const rows = scores.map((p) => ({
+		page: p.name,
+		path: p.path,
+		HTTP: p.status,
+		performance: p.performance,
+		'LCP s': (p.lcpMs / 1000).toFixed(2),
+		'TBT ms': Math.round(p.tbtMs),
+		CLS: p.cls.toFixed(3),
+		'kB transferred': (p.bytes / 1024).toFixed(1),
+		'LCP element': p.lcpElement,
+		target: p.map ? `≥ ${TARGET_SCORE}, TBT < ${TARGET_TBT_MS}` : `TBT < ${TARGET_TBT_MS}`,
+		met: meetsTargets(p) ? 'yes' : 'NO',
+		...(p.error ? { error: p.error } : {})
+	}));
+	const misses = scores.filter((p) => !meetsTargets(p)).length;
 	console.log(`\n${table(rows)}`);
 	console.log(`\n${misses ? `${misses} page(s) miss a target` : 'every page meets its target'} (targets: performance ≥ ${TARGET_SCORE} on every map page, TBT < ${TARGET_TBT_MS} ms on every page).`);
-} finally {
-	await running.stop();
 }
+
+/** Lighthouse on a stack of its own with the demo data only (what this file prints alone). */
+export async function lighthouseOnDemoData(): Promise<PageScore[]> {
+	const running = await startTestEnv('postgres', { RATE_LIMITS: 'off', PUBLIC_MAP_STYLE_URL: 'offline' });
+	try {
+		console.log('Lighthouse, mobile profile (simulated throttling), Debian Chromium headless; maps on PUBLIC_MAP_STYLE_URL=offline (no internet here).');
+		return await measureLighthouse(running.env);
+	} finally {
+		await running.stop();
+	}
+}
+
+if (isMain(import.meta.url)) printLighthouse(await lighthouseOnDemoData());

@@ -5,14 +5,13 @@
 //   4. throughput and latency of the stand list page and the GeoJSON vs raw PostgREST (autocannon).
 // Run `npx vite build` first, then `node scripts/bench/rommelroute.bench.ts`.
 import autocannon from 'autocannon';
-import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SignJWT } from 'jose';
 import { startTestEnv } from '../../tests/support/env.ts';
+import { wireSize } from './lib.ts';
+import { EDITION, seedStands, STAND_LIST, STANDS } from './rommelroute-map.bench.ts';
 
-const STANDS = 20_000;
-const EDITION = '20000000-0000-4000-8000-000000000001';
 const SERIES = '10000000-0000-4000-8000-000000000001';
 const DURATION = 8;
 
@@ -22,33 +21,15 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 try {
 	console.log(`Seeding ${STANDS} approved stands…`);
-	// Bulk seeding skips the guard trigger (registration window, review by a worker): it is data, not a flow.
-	await running.stack.db.exec(`
-		alter table public.rommelroute_stands disable trigger rommelroute_stands_guard;
-		insert into public.rommelroute_stands (edition_id, resident_id, postcode, huisnummer, street, city, lat, lng, sells, description, status)
-		select '${EDITION}', '00000000-0000-4000-8000-000000000011', '8024ZZ', g, 'Straat ' || lpad((g % 400)::text, 3, '0'), 'Zwolle',
-		       52.50 + random() * 0.06, 6.04 + random() * 0.08, '{boeken,kleding}', 'Van alles', 'goedgekeurd'
-		  from generate_series(1, ${STANDS}) g;
-		alter table public.rommelroute_stands enable trigger rommelroute_stands_guard;
-		analyze public.rommelroute_stands;`);
+	await seedStands(running);
 
 	// 1. Size over the wire.
 	const appGeo = `${env.appUrl}/rommelroute/${EDITION}/kramen.geojson`;
 	const rawGeo = `${env.supabaseUrl}/rest/v1/rpc/rommelroute_map?p_edition=${EDITION}`;
-	const wire = async (url: string, headers: Record<string, string>) =>
-		new Promise<{ bytes: number; encoding: string }>((resolve, reject) => {
-			request(url, { headers }, (res) => {
-				let bytes = 0;
-				res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-				res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
-			})
-				.on('error', reject)
-				.end();
-		});
 	const anonHeaders = { apikey: env.anonKey, authorization: `Bearer ${env.anonKey}` };
-	const appGzip = await wire(appGeo, { 'accept-encoding': 'gzip' });
-	const appPlain = await wire(appGeo, {});
-	const rawPlain = await wire(rawGeo, { ...anonHeaders, 'accept-encoding': 'gzip' });
+	const appGzip = await wireSize(appGeo);
+	const appPlain = await wireSize(appGeo, {});
+	const rawPlain = await wireSize(rawGeo, { ...anonHeaders, 'accept-encoding': 'gzip' });
 	const features = JSON.parse(await (await fetch(appGeo)).text()).features.length;
 	const timed = async (url: string, headers: Record<string, string>) => {
 		const started = performance.now();
@@ -128,8 +109,8 @@ try {
 		['app list page (50 stands)', `${env.appUrl}/rommelroute/${EDITION}`, {}],
 		[
 			'raw PostgREST list (50)',
-			`${env.supabaseUrl}/rest/v1/rommelroute_stands_public?select=id,street,huisnummer,toevoeging,city,lat,lng,sells,description,shown_name&edition_id=eq.${EDITION}&order=street,huisnummer,toevoeging&limit=50`,
-			{ ...userHeaders, prefer: 'count=exact' }
+			`${env.supabaseUrl}${STAND_LIST.raw}`,
+			{ ...userHeaders, prefer: STAND_LIST.prefer }
 		],
 		['app GeoJSON (20k, gzip)', appGeo, { 'accept-encoding': 'gzip' }],
 		['raw PostgREST rpc (20k)', rawGeo, userHeaders]
