@@ -2535,6 +2535,7 @@ export type Database = {
 			retry_dead_job: { Args: { p_id: number }; Returns: undefined };
 			review_repair_cafe_series: { Args: { p_series: string; p_decision: string; p_reason?: string }; Returns: undefined };
 			reviews_repair_series: { Args: { p_series: string }; Returns: boolean };
+			rommelroute_edition_page: { Args: { p_edition: string; p_offset: number; p_limit: number }; Returns: Json };
 			rommelroute_map: { Args: { p_edition: string }; Returns: Json };
 			rommelroute_review_stand: { Args: { p_stand: number; p_status: string; p_reason?: string }; Returns: undefined };
 			save_foto: { Args: { p_initiatief: string; p_groep: string; p_alt: string; p_hash: string; p_bestanden: Json }; Returns: string };

@@ -24,6 +24,24 @@ export async function loadEdition(supabase: Db, id: string) {
 	return { ...edition, wijk: wijk.naam, gemeente: wijk.gemeente_code, starts: edition.starts.slice(0, 5), ends: edition.ends.slice(0, 5) };
 }
 
+/**
+ * An edition's page in one request (issue 15): the edition, one page of its approved stands, their
+ * number (exact up to 1000, else the planner's estimate) and the caller's own stands in it. A 404 for
+ * an unknown edition.
+ */
+export async function loadEditionPage(supabase: Db, id: string, offset: number, limit: number) {
+	if (!z.uuid().safeParse(id).success) error(404, { message: 'not_found' });
+	const page = must(await supabase.rpc('rommelroute_edition_page', { p_edition: id, p_offset: offset, p_limit: limit }, { get: true }), 'rommelroute edition page') as unknown as {
+		edition: { id: string; title: string; day: string; starts: string; ends: string; registration_opens: string; registration_closes: string; description: string; wijk_code: string; wijk: string; gemeente: string };
+		total: number;
+		stands: PublicStand[];
+		mine: { id: number; status: string }[];
+	} | null;
+	if (!page) error(404, { message: 'not_found' });
+	const { edition } = page;
+	return { ...page, edition: { ...edition, starts: edition.starts.slice(0, 5), ends: edition.ends.slice(0, 5) } };
+}
+
 /** An approved stand as everyone may see it (rommelroute_stands_public; a view, so typed nullable). */
 export interface PublicStand {
 	id: number;

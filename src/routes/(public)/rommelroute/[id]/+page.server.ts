@@ -1,46 +1,32 @@
 import { redirect } from '@sveltejs/kit';
 import { boundsOf } from '$lib/components/map/geo';
 import { standSchema } from '$lib/rommelroute/schema';
-import { must } from '$lib/server/db-errors';
 import { formError, parseForm } from '$lib/server/forms';
 import { geocode } from '$lib/server/geocoder';
 import { messageKeyFor } from '$lib/server/db-errors';
 import { loadOutlines } from '$lib/areas/outlines.server';
-import { loadEdition, type PublicStand } from '$lib/rommelroute/queries.server';
+import { loadEditionPage } from '$lib/rommelroute/queries.server';
+import { paged } from '$lib/paging';
 import { fileReport } from '$lib/reports/file.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const edition = await loadEdition(locals.supabase, params.id);
 	const pageNumber = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1));
-	const [stands, outlines, mine] = await Promise.all([
-		locals.supabase
-			.from('rommelroute_stands_public')
-			.select('id, street, huisnummer, toevoeging, postcode, city, lat, lng, sells, description, shown_name', { count: 'exact' })
-			.eq('edition_id', edition.id)
-			.order('street')
-			.order('huisnummer')
-			.order('toevoeging')
-			.range((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE - 1),
-		loadOutlines(locals.supabase, edition.gemeente),
-		locals.user
-			? locals.supabase.from('rommelroute_stands').select('id, status').eq('edition_id', edition.id).eq('resident_id', locals.user.id).in('status', ['aangemeld', 'goedgekeurd'])
-			: Promise.resolve({ data: [], error: null, status: 200 })
-	]);
-	const rows = must(stands, 'stands') as PublicStand[];
+	const page = await loadEditionPage(locals.supabase, params.id, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+	const { edition, stands } = page;
+	const outlines = await loadOutlines(locals.supabase, edition.gemeente);
 	const now = new Date().toISOString();
 	return {
 		edition,
-		stands: rows,
-		total: stands.count ?? 0,
+		stands,
+		...paged(page.total, pageNumber, PAGE_SIZE, stands.length),
 		page: pageNumber,
-		pages: Math.max(1, Math.ceil((stands.count ?? 0) / PAGE_SIZE)),
 		outlines,
 		bounds: boundsOf([], outlines.filter((o) => o.code === edition.wijk_code)),
 		registrationOpen: now >= edition.registration_opens && now <= edition.registration_closes,
-		mine: must(mine, 'my stands') as { id: number; status: string }[]
+		mine: page.mine
 	};
 };
 
