@@ -262,3 +262,45 @@ export function wireSize(url: string, headers: Record<string, string> = { 'accep
 export function isMain(moduleUrl: string): boolean {
 	return moduleUrl === pathToFileURL(process.argv[1] ?? '').href;
 }
+
+/**
+ * Runs `measure` with the site on a CPU of its own, as it is deployed against a hosted Supabase project
+ * (its own machine): the site (`node build/index.js` started by this process) on the last CPU, and
+ * everything else on the others: this process (autocannon and the /rest/v1 gateway), PostgREST and the
+ * PostgreSQL server's processes (new backends inherit the postmaster's CPUs). Linux's taskset does it;
+ * every process gets all CPUs back afterwards, also when measuring fails.
+ */
+export async function withSiteOnItsOwnCpu<T>(measure: () => Promise<T>): Promise<T> {
+	const { readdirSync, readFileSync } = await import('node:fs');
+	const { spawnSync } = await import('node:child_process');
+	const { availableParallelism } = await import('node:os');
+	const cpus = availableParallelism();
+	if (cpus < 2) throw new Error('needs at least 2 CPUs');
+	const all = `0-${cpus - 1}`;
+	const rest = cpus === 2 ? '0' : `0-${cpus - 2}`;
+	const site = String(cpus - 1);
+	const processes = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+			const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+			const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			return [{ pid, comm, mine: ppid === String(process.pid), command }];
+		} catch {
+			return [];
+		}
+	});
+	const sites = processes.filter((p) => p.mine && p.command.includes('build/index.js')).map((p) => p.pid);
+	const stack = [String(process.pid), ...processes.filter((p) => (p.mine && p.comm.startsWith('postgrest')) || p.comm === 'postgres').map((p) => p.pid)];
+	if (!sites.length) throw new Error('no site started by this process');
+	const pin = (cpuList: string, pids: string[]) => {
+		for (const pid of pids) spawnSync('taskset', ['-a', '-p', '-c', cpuList, pid], { stdio: 'ignore' });
+	};
+	pin(site, sites);
+	pin(rest, stack);
+	try {
+		return await measure();
+	} finally {
+		pin(all, [...sites, ...stack]);
+	}
+}

@@ -22,8 +22,10 @@ const RUNS = 5;
 export const STAND_LIST: ListPage = {
 	name: '/rommelroute/:id',
 	path: `/rommelroute/${EDITION}`,
-	raw: `/rest/v1/rommelroute_stands_public?select=id,street,huisnummer,toevoeging,postcode,city,lat,lng,sells,description,shown_name&edition_id=eq.${EDITION}&order=street.asc,huisnummer.asc,toevoeging.asc&offset=0&limit=50`,
-	prefer: 'count=exact'
+	// The edition, a page of its stands (counted exactly up to 1000) and one's own, in one call (see
+	// rommelroute_edition_page); before issue 15 the page read stands_public with count=exact after the edition.
+	raw: `/rest/v1/rpc/rommelroute_edition_page?p_edition=${EDITION}&p_offset=0&p_limit=50`,
+	prefer: ''
 };
 
 /** 20,000 approved stands in the demo edition, and (with empty) a second edition of the same wijk without any. */

@@ -4,12 +4,14 @@
 //               raw PostgREST's list query with a resident's and a worker's JWT beside anonymous; each
 //               public list page with paging (visitor, logged in) beside raw PostgREST for the same rows
 //               (the very request the page was seen to send); PostgREST round trips per page view;
+//   split:      the same list pages beside raw PostgREST with the site on a CPU of its own (taskset; see
+//               withSiteOnItsOwnCpu in lib.ts), as when it runs against a hosted Supabase project;
 //   map:        the Rommelroute map with those 20,000 stands in headless Chromium, beside the same page
 //               without stands: navigation to first drawn points, and the first view's map data;
 //   lighthouse: Lighthouse mobile over home, a list, a detail page, the map pages and the logged-in
 //               overview, on a second stack with the demo data only (as lighthouse.bench.ts).
 // Each figure is measured by the bench that owns it (initiatieven, groepen, rommelroute-map, lighthouse
-// and lib.ts); this file seeds once, calls them and judges. SPEED=lists,map,lighthouse picks sections,
+// and lib.ts); this file seeds once, calls them and judges. SPEED=lists,split,map,lighthouse picks sections,
 // BENCH_SECONDS shortens the load (8 s a figure) while developing.
 // Run `npx vite build` first, then `node scripts/bench/speed.bench.ts` (or `npm run bench -- speed`).
 import { demo } from '../../tests/support/clients.ts';
@@ -17,7 +19,7 @@ import { startTestEnv, type TestEnv } from '../../tests/support/env.ts';
 import * as groepen from './groepen.bench.ts';
 import * as initiatieven from './initiatieven.bench.ts';
 import { lighthouseOnDemoData, TARGET_SCORE, TARGET_TBT_MS, type PageScore } from './lighthouse.bench.ts';
-import { listBesideRaw, median, person, roundTrips, SECONDS, sameRequest, sentList, table, type BesideRaw, type ListPage, type LoadResult, type Sent } from './lib.ts';
+import { listBesideRaw, median, person, withSiteOnItsOwnCpu, roundTrips, SECONDS, sameRequest, sentList, table, type BesideRaw, type ListPage, type LoadResult, type Sent } from './lib.ts';
 import { measureMap, seedStands, STAND_LIST, STANDS, type MapFigures } from './rommelroute-map.bench.ts';
 
 const TARGET_JWT_SHARE = 80;
@@ -32,7 +34,7 @@ const TARGET_MAP_KB = 60;
 const GOOD_LCP_MS = 2500;
 const GOOD_CLS = 0.1;
 
-const sections = new Set((process.env.SPEED ?? 'lists,map,lighthouse').split(',').map((s) => s.trim()));
+const sections = new Set((process.env.SPEED ?? 'lists,split,map,lighthouse').split(',').map((s) => s.trim()));
 const rows: { figure: string; measured: string; beside: string; target: string; 'met?': string }[] = [];
 const row = (figure: string, measured: string, beside: string, target: string, met?: boolean) =>
 	rows.push({ figure, measured, beside, target, 'met?': met === undefined ? '—' : met ? 'yes' : 'no' });
@@ -57,8 +59,8 @@ async function tripsAndRequests(env: TestEnv, lists: ListPage[], cookie: string)
 	});
 }
 
-function listRows(name: string, who: 'visitor' | 'logged in', { app, raw }: BesideRaw) {
-	const role = who === 'visitor' ? 'anon' : 'resident JWT';
+function listRows(name: string, who: 'visitor' | 'logged in' | 'visitor, site on its own CPU' | 'logged in, site on its own CPU', { app, raw }: BesideRaw) {
+	const role = who.startsWith('visitor') ? 'anon' : 'resident JWT';
 	const share = pct(app.rps, raw.rps);
 	row(`${name} ${who}: req/s vs raw PostgREST`, flagged(`${share.toFixed(0)}% (${app.rps} req/s)`, app, raw), `raw ${raw.rps} req/s (${role})`, `≥ ${TARGET_APP_SHARE.toFixed(1)}%`, !failures(app, raw) && share >= TARGET_APP_SHARE);
 	const ratio = app.p99 / raw.p99;
@@ -88,7 +90,7 @@ function lighthouseRows(scores: PageScore[]) {
 	}
 }
 
-if (sections.has('lists') || sections.has('map')) {
+if (sections.has('lists') || sections.has('split') || sections.has('map')) {
 	const running = await startTestEnv('postgres', { RATE_LIMITS: 'off', PUBLIC_MAP_STYLE_URL: 'offline' });
 	try {
 		const seeding = performance.now();
@@ -118,6 +120,21 @@ if (sections.has('lists') || sections.has('map')) {
 				listRows(name, 'logged in', loggedIn);
 			}
 			for (const { list, visitor, loggedIn } of [ini, gro, stands]) tripRows(list.name, visitor, loggedIn);
+		}
+		if (sections.has('split')) {
+			// The same pages with the site on a CPU of its own (see withSiteOnItsOwnCpu): what the site costs
+			// when its rendering does not take CPU from PostgREST, as against a hosted Supabase project.
+			const resident = await person(running.env, demo.bram);
+			const [ini, gro, stands] = await tripsAndRequests(running.env, [initiatieven.LIST, groepen.LIST, STAND_LIST], resident.cookie);
+			const split = await withSiteOnItsOwnCpu(async () => [
+				[ini.list.name, await listBesideRaw(running.env, ini.list, resident)],
+				[gro.list.name, await listBesideRaw(running.env, gro.list, resident)],
+				[stands.list.name, await listBesideRaw(running.env, stands.list, resident)]
+			] as const);
+			for (const [name, { visitor, loggedIn }] of split) {
+				listRows(name, 'visitor, site on its own CPU', visitor);
+				listRows(name, 'logged in, site on its own CPU', loggedIn);
+			}
 		}
 		if (sections.has('map')) mapRows(await measureMap(running.env));
 	} finally {
