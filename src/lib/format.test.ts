@@ -16,3 +16,15 @@ describe('Amsterdam time', () => {
 		expect(new Date(amsterdamTimestamp('2026-07-04')).toISOString()).toBe('2026-07-03T22:00:00.000Z');
 	});
 });
+
+describe('formatters are kept', () => {
+	it('the same answers from a kept formatter, per locale and per options', async () => {
+		const { formatDay, formatCount, formatTime } = await import('./format');
+		expect(formatDay('2026-12-07', 'nl')).toBe('maandag 7 december 2026');
+		expect(formatDay('2026-12-07', 'en')).toBe('Monday, 7 December 2026');
+		expect(formatDay('2026-12-08', 'nl')).toBe('dinsdag 8 december 2026');
+		expect(formatTime('2026-07-04T08:00:00Z', 'nl')).toBe('10:00');
+		expect(formatCount(10000, 'nl')).toBe('10.000');
+		expect(formatCount(10000, 'en')).toBe('10,000');
+	});
+});

@@ -3,20 +3,17 @@ const ZONE = 'Europe/Amsterdam';
 
 // Making an Intl formatter costs far more than formatting with it (tens of µs, on every page of the
 // server): each one is made once per locale and options, and kept.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let format = dateFormats.get(key);
-	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-	return format;
+function kept<O, F>(make: (locale: string, options: O) => F): (locale: string, options: O) => F {
+	const made = new Map<string, F>();
+	return (locale, options) => {
+		const key = `${locale}|${JSON.stringify(options)}`;
+		let format = made.get(key);
+		if (!format) made.set(key, (format = make(locale, options)));
+		return format;
+	};
 }
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let format = numberFormats.get(key);
-	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
-	return format;
-}
+const dateFormat = kept((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+const numberFormat = kept((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
 
 /** A range of calendar days, both ends included (YYYY-MM-DD). */
 export interface Period {
