@@ -29,7 +29,7 @@ alter table public.groepen enable trigger groepen_guard;
 `;
 
 // The query the list page sends for one page (listPublished in src/lib/groepen/queries.server.ts).
-const SELECT = 'id,name,summary,kind,themes,stage,join_mode,visibility,member_count,published_at,buurten(naam),wijken(naam),fotos(id,alt,width,height,widths,hash)';
+const SELECT = 'id,name,summary,kind,themes,stage,join_mode,visibility,member_count,buurten(naam),wijken(naam),fotos(id,alt,width,height,widths,hash)';
 const rawList = (extra = '') => `/rest/v1/groepen?select=${SELECT}&status=eq.gepubliceerd${extra}&order=published_at.desc,id.asc&offset=0&limit=20`;
 export const LIST: ListPage = { name: '/groepen', path: '/groepen', raw: rawList(), prefer: 'count=estimated' };
 

@@ -28,7 +28,7 @@ alter table public.initiatieven enable trigger initiatieven_guard;
 `;
 
 // The query the list page sends for one page (see listPublished in src/lib/initiatieven/queries.server.ts).
-const SELECT = 'id,title,summary,themes,stage,needs,joiner_count,published_at,lat,lng,place_status,buurten(naam,lat,lng),fotos(id,alt,width,height,widths,hash)';
+const SELECT = 'id,title,summary,themes,stage,joiner_count,buurten(naam),fotos(id,alt,width,height,widths,hash)';
 const rawList = (extra = '') => `/rest/v1/initiatieven?select=${SELECT}&status=eq.gepubliceerd${extra}&order=published_at.desc,id.asc&offset=0&limit=20`;
 export const LIST: ListPage = { name: '/initiatieven', path: '/initiatieven', raw: rawList(), prefer: 'count=estimated' };
 
