@@ -2542,6 +2542,7 @@ export type Database = {
 			save_groep_minutes: { Args: { p_meeting: number; p_body: string; p_besluiten: string[]; p_actiepunten: Json }; Returns: undefined };
 			save_initiatief: { Args: { p_id: string; p_title: string; p_body: string; p_themes: string[]; p_buurt_code: string; p_lat: number; p_lng: number; p_needs: string[]; p_hands_count: number; p_materials: string; p_space: string; p_money_amount: number; p_starts_on: string; p_when_text: string; p_submit: boolean; p_address?: string }; Returns: string };
 			schedule_slot: { Args: { p_name: string; p_slot: string; p_kind: string; p_payload?: Json }; Returns: boolean };
+			session_lookup: { Args: { p_id: string }; Returns: { id: string; secret_hash: string; last_active_at: string; expires_at: string; user_id: string; email: string; email_verified_at: string; blocked_at: string; display_name: string; role: Database["public"]["Enums"]["app_role"]; buurt_code: string; locale: string; huisregels_versie: number; unread_count: number }[] };
 			set_account_blocked: { Args: { p_user: string; p_blocked: boolean; p_reason: string }; Returns: undefined };
 			set_agenda_status: { Args: { p_item: string; p_status: string; p_answer?: string }; Returns: undefined };
 			set_calendar_feed: { Args: { p_token_hash: string }; Returns: undefined };

@@ -1,7 +1,7 @@
 // Every auth flow, through the site as a browser without JavaScript uses it, with what lands in the
 // database checked through PostgREST.
 import { describe, expect, inject, it } from 'vitest';
-import { Browser, DEMO_PASSWORD, fieldErrors, formError, lastMail, service, tokenFrom, uniqueEmail } from '../support/clients.ts';
+import { anon, asUser, Browser, demo, DEMO_PASSWORD, fieldErrors, formError, lastMail, service, tokenFrom, uniqueEmail } from '../support/clients.ts';
 
 const env = inject('env');
 const db = () => service(env);
@@ -140,6 +140,18 @@ describe('log-in and sessions', () => {
 		const { data } = await db().from('sessions').select('secret_hash').eq('id', id).single();
 		expect(data?.secret_hash).not.toContain(secret);
 		expect((await browser.get('/profiel')).body).toContain('Bram Jansen');
+	});
+
+	it('the session lookup (session_lookup) is for the service role alone: visitors, residents and workers cannot read sessions through it', async () => {
+		const anna = await new Browser(env).signIn(demo.anna);
+		const [id] = anna.sessionToken!.split('.');
+		for (const client of [anon(env), await asUser(env, demo.bram), await asUser(env, demo.workerZwolle)]) {
+			const { data, error } = await client.rpc('session_lookup', { p_id: id });
+			expect(data).toBeNull();
+			expect(error?.code).toBe('42501');
+		}
+		const { data } = await db().rpc('session_lookup', { p_id: id }).single();
+		expect(data).toMatchObject({ id, user_id: demo.anna, display_name: 'Anna de Vries' });
 	});
 
 	it('gives one message for a wrong password and for an unknown address', async () => {

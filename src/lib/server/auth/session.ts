@@ -53,26 +53,14 @@ export async function createSession(userId: string, userAgent: string): Promise<
 export async function validateSessionToken(token: string): Promise<ValidSession | null | 'unavailable'> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-	const { data, error, status } = await serviceClient()
-		.from('sessions')
-		.select(
-			'id, secret_hash, last_active_at, expires_at, users!inner(id, email, email_verified_at, blocked_at, profiles(display_name, role, buurt_code, locale, huisregels_acceptaties(versie), unread_count))'
-		)
-		.eq('id', id)
-		.maybeSingle();
+	// One flat row (session_lookup): through PostgREST's embedding the same read cost as much as a page's list.
+	const { data, error, status } = await serviceClient().rpc('session_lookup', { p_id: id }, { get: true }).maybeSingle();
 	if (error) return status === 0 || status >= 500 ? 'unavailable' : null;
 	if (!data) return null;
 	if (!constantTimeEqual(sha256(secret), byteaToBuffer(data.secret_hash as string))) return null;
 	const now = Date.now();
 	const lastActive = Date.parse(data.last_active_at);
-	const user = data.users as unknown as {
-		id: string;
-		email: string;
-		email_verified_at: string | null;
-		blocked_at: string | null;
-		profiles: { display_name: string; role: AppRole; buurt_code: string; locale: string; huisregels_acceptaties: { versie: number }[] | null; unread_count: number } | null;
-	};
-	if (now >= Date.parse(data.expires_at) || now - lastActive >= INACTIVITY_MS || user.blocked_at || !user.profiles) {
+	if (now >= Date.parse(data.expires_at) || now - lastActive >= INACTIVITY_MS || data.blocked_at || data.display_name === null) {
 		await invalidateSession(id);
 		return null;
 	}
@@ -82,16 +70,16 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
 	return {
 		id,
 		user: {
-			id: user.id,
-			email: user.email,
-			emailVerified: user.email_verified_at !== null,
-			displayName: user.profiles.display_name,
-			role: user.profiles.role,
-			buurtCode: user.profiles.buurt_code,
-			locale: user.profiles.locale,
-			huisregelsVersie: Math.max(0, ...(user.profiles.huisregels_acceptaties ?? []).map((row) => row.versie)),
-			// The bell's count came with the session (a computed field): one round trip less per page.
-			unread: user.profiles.unread_count ?? 0
+			id: data.user_id,
+			email: data.email,
+			emailVerified: data.email_verified_at !== null,
+			displayName: data.display_name,
+			role: data.role as AppRole,
+			buurtCode: data.buurt_code,
+			locale: data.locale,
+			huisregelsVersie: Math.max(0, data.huisregels_versie ?? 0),
+			// The bell's count comes with the session: one round trip less per page.
+			unread: data.unread_count ?? 0
 		}
 	};
 }
