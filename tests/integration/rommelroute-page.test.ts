@@ -76,6 +76,18 @@ describe('an edition page in one request', () => {
 		expect((await page(anon(env), big, -5, -1))!.stands).toHaveLength(0);
 	});
 
+	it('the page says an estimated number of stands as "about", and an exact one as it is', async () => {
+		const heading = async (edition: string, locale: string) => {
+			const html = await (await fetch(`${env.appUrl}/rommelroute/${edition}`, { headers: { cookie: `PARAGLIDE_LOCALE=${locale}` } })).text();
+			return html.match(/<h2 id="[^"]+"[^>]*>([^<]+) <span class="muted">\(([^)]*)\)<\/span><\/h2>/)?.slice(1, 3);
+		};
+		expect(await heading(small, 'nl')).toEqual(['Kramen', '5']);
+		const [label, about] = (await heading(big, 'nl'))!;
+		expect(label).toBe('Kramen');
+		expect(about).toMatch(/^ongeveer \d\.\d{3}$/);
+		expect((await heading(big, 'en'))![1]).toMatch(/^about \d,\d{3}$/);
+	});
+
 	it('is null for an edition that does not exist', async () => {
 		expect(await page(anon(env), '00000000-0000-4000-8000-00000000dead')).toBeNull();
 	});

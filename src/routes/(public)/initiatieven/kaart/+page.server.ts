@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		filter,
 		total: list.total,
+		approximate: list.approximate,
 		pages: list.pages,
 		initiatieven: list.rows,
 		outlines,
