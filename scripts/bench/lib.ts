@@ -271,7 +271,6 @@ export function isMain(moduleUrl: string): boolean {
  * every process gets all CPUs back afterwards, also when measuring fails.
  */
 export async function withSiteOnItsOwnCpu<T>(measure: () => Promise<T>): Promise<T> {
-	const { readdirSync, readFileSync } = await import('node:fs');
 	const { spawnSync } = await import('node:child_process');
 	const { availableParallelism } = await import('node:os');
 	const cpus = availableParallelism();
@@ -279,6 +278,23 @@ export async function withSiteOnItsOwnCpu<T>(measure: () => Promise<T>): Promise
 	const all = `0-${cpus - 1}`;
 	const rest = cpus === 2 ? '0' : `0-${cpus - 2}`;
 	const site = String(cpus - 1);
+	const { sites, postgrest, postgres } = await stackProcesses();
+	const stack = [String(process.pid), ...postgrest, ...postgres];
+	const pin = (cpuList: string, pids: string[]) => {
+		for (const pid of pids) spawnSync('taskset', ['-a', '-p', '-c', cpuList, pid], { stdio: 'ignore' });
+	};
+	pin(site, sites);
+	pin(rest, stack);
+	try {
+		return await measure();
+	} finally {
+		pin(all, [...sites, ...stack]);
+	}
+}
+
+/** The processes of a figure: the site(s) and PostgREST this process started, and PostgreSQL's. */
+async function stackProcesses(): Promise<{ sites: string[]; postgrest: string[]; postgres: string[] }> {
+	const { readdirSync, readFileSync } = await import('node:fs');
 	const processes = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
 		try {
 			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -291,16 +307,55 @@ export async function withSiteOnItsOwnCpu<T>(measure: () => Promise<T>): Promise
 		}
 	});
 	const sites = processes.filter((p) => p.mine && p.command.includes('build/index.js')).map((p) => p.pid);
-	const stack = [String(process.pid), ...processes.filter((p) => (p.mine && p.comm.startsWith('postgrest')) || p.comm === 'postgres').map((p) => p.pid)];
 	if (!sites.length) throw new Error('no site started by this process');
-	const pin = (cpuList: string, pids: string[]) => {
-		for (const pid of pids) spawnSync('taskset', ['-a', '-p', '-c', cpuList, pid], { stdio: 'ignore' });
+	return {
+		sites,
+		postgrest: processes.filter((p) => p.mine && p.comm.startsWith('postgrest')).map((p) => p.pid),
+		postgres: processes.filter((p) => p.comm === 'postgres').map((p) => p.pid)
 	};
-	pin(site, sites);
-	pin(rest, stack);
-	try {
-		return await measure();
-	} finally {
-		pin(all, [...sites, ...stack]);
-	}
+}
+
+/** CPU milliseconds per answered request, per part of the stack, under one load (after its warm-up). */
+export interface CpuCost {
+	load: LoadResult;
+	site: number;
+	postgrest: number;
+	postgres: number;
+	/** This process: the /rest/v1 gateway (the stand-in for Supabase's) and autocannon. */
+	bench: number;
+}
+
+/**
+ * Loads `url` as `load` does and reads how much CPU each part of the stack spent on it, from
+ * /proc/<pid>/stat (user + system). PostgreSQL's backends come and go; one that ends during the load
+ * loses its part, so PostgreSQL's figure can only be an underestimate.
+ */
+export async function cpuPerRequest(name: string, url: string, headers: Record<string, string> = {}): Promise<CpuCost> {
+	const { readFileSync } = await import('node:fs');
+	const ticks = 100; // USER_HZ on Linux
+	const cpuMs = (pid: string) => {
+		try {
+			const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			return (Number(fields[11]) + Number(fields[12])) * (1000 / ticks);
+		} catch {
+			return 0;
+		}
+	};
+	const readings = (pids: string[]) => new Map(pids.map((pid) => [pid, cpuMs(pid)]));
+	// A backend that began during the load counts whole (it did nothing before); one that ended is lost.
+	const spent = (before: Map<string, number>, pids: string[]) => pids.reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0);
+	await autocannon({ url, headers, connections: 25, duration: 1 });
+	const parts = await stackProcesses();
+	const before = { site: readings(parts.sites), postgrest: readings(parts.postgrest), postgres: readings(parts.postgres), bench: process.cpuUsage() };
+	const result = await autocannon({ url, headers, connections: 25, duration: SECONDS });
+	const bench = process.cpuUsage(before.bench);
+	const after = await stackProcesses();
+	const n = Math.max(1, result.requests.total);
+	return {
+		load: { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts },
+		site: spent(before.site, parts.sites) / n,
+		postgrest: spent(before.postgrest, after.postgrest) / n,
+		postgres: spent(before.postgres, after.postgres) / n,
+		bench: (bench.user + bench.system) / 1000 / n
+	};
 }

@@ -6,12 +6,15 @@
 //               (the very request the page was seen to send); PostgREST round trips per page view;
 //   split:      the same list pages beside raw PostgREST with the site on a CPU of its own (taskset; see
 //               withSiteOnItsOwnCpu in lib.ts), as when it runs against a hosted Supabase project;
+//   cpu:        where the CPU of one /initiatieven request goes (site, PostgREST, PostgreSQL, the gateway
+//               and autocannon), raw PostgREST beside the page: on one shared machine the page's share of
+//               raw PostgREST can be at most raw's CPU per request over the page's;
 //   map:        the Rommelroute map with those 20,000 stands in headless Chromium, beside the same page
 //               without stands: navigation to first drawn points, and the first view's map data;
 //   lighthouse: Lighthouse mobile over home, a list, a detail page, the map pages and the logged-in
 //               overview, on a second stack with the demo data only (as lighthouse.bench.ts).
 // Each figure is measured by the bench that owns it (initiatieven, groepen, rommelroute-map, lighthouse
-// and lib.ts); this file seeds once, calls them and judges. SPEED=lists,split,map,lighthouse picks sections,
+// and lib.ts); this file seeds once, calls them and judges. SPEED=lists,split,cpu,map,lighthouse picks sections,
 // BENCH_SECONDS shortens the load (8 s a figure) while developing.
 // Run `npx vite build` first, then `node scripts/bench/speed.bench.ts` (or `npm run bench -- speed`).
 import { demo } from '../../tests/support/clients.ts';
@@ -19,7 +22,7 @@ import { startTestEnv, type TestEnv } from '../../tests/support/env.ts';
 import * as groepen from './groepen.bench.ts';
 import * as initiatieven from './initiatieven.bench.ts';
 import { lighthouseOnDemoData, TARGET_SCORE, TARGET_TBT_MS, type PageScore } from './lighthouse.bench.ts';
-import { listBesideRaw, median, person, withSiteOnItsOwnCpu, roundTrips, SECONDS, sameRequest, sentList, table, type BesideRaw, type ListPage, type LoadResult, type Sent } from './lib.ts';
+import { cpuPerRequest, listBesideRaw, median, person, withSiteOnItsOwnCpu, roundTrips, SECONDS, sameRequest, sentList, table, type BesideRaw, type CpuCost, type ListPage, type LoadResult, type Sent } from './lib.ts';
 import { measureMap, seedStands, STAND_LIST, STANDS, type MapFigures } from './rommelroute-map.bench.ts';
 
 const TARGET_JWT_SHARE = 80;
@@ -34,7 +37,7 @@ const TARGET_MAP_KB = 60;
 const GOOD_LCP_MS = 2500;
 const GOOD_CLS = 0.1;
 
-const sections = new Set((process.env.SPEED ?? 'lists,split,map,lighthouse').split(',').map((s) => s.trim()));
+const sections = new Set((process.env.SPEED ?? 'lists,split,cpu,map,lighthouse').split(',').map((s) => s.trim()));
 const rows: { figure: string; measured: string; beside: string; target: string; 'met?': string }[] = [];
 const row = (figure: string, measured: string, beside: string, target: string, met?: boolean) =>
 	rows.push({ figure, measured, beside, target, 'met?': met === undefined ? '—' : met ? 'yes' : 'no' });
@@ -79,6 +82,26 @@ function mapRows({ runs, empty }: MapFigures) {
 	row(`${STANDS.toLocaleString('en')} stands: first view's map data, gzipped`, `${kB(data)} in ${runs[0].dataRequests} request(s)`, `without stands ${kB(median(empty.map((r) => r.data)))}`, `< ${TARGET_MAP_KB} kB`, data < TARGET_MAP_KB * 1024);
 }
 
+const ms = (n: number) => n.toFixed(2);
+const totalCpu = (c: CpuCost) => c.site + c.postgrest + c.postgres + c.bench;
+
+function cpuRows(costs: CpuCost[]) {
+	for (const c of costs)
+		row(`CPU per request: ${c.load.name}`, flagged(`${ms(totalCpu(c))} ms`, c.load), `site ${ms(c.site)} · PostgREST ${ms(c.postgrest)} · PostgreSQL ${ms(c.postgres)} · gateway+load ${ms(c.bench)} ms`, '—');
+}
+
+/**
+ * On one machine whose CPUs are all busy, throughput is CPUs over CPU per request: the page's share of
+ * raw PostgREST can be at most raw's CPU per request over the page's. For 2/3 the page may cost 1.5× raw;
+ * what the site itself may spend is that less the rest of the page's request.
+ */
+function ceilingRows(who: string, raw: CpuCost, page: CpuCost) {
+	const ceiling = pct(totalCpu(raw), totalCpu(page));
+	row(`/initiatieven ${who}: highest share of raw PostgREST one shared machine allows`, `${ceiling.toFixed(0)}%`, `raw ${ms(totalCpu(raw))} ms against the page's ${ms(totalCpu(page))} ms of CPU a request`, `≥ ${TARGET_APP_SHARE.toFixed(1)}%`, ceiling >= TARGET_APP_SHARE);
+	const allowed = totalCpu(raw) * (100 / TARGET_APP_SHARE) - (totalCpu(page) - page.site);
+	row(`/initiatieven ${who}: the site's own CPU per page`, `${ms(page.site)} ms`, `the rest of the page's request ${ms(totalCpu(page) - page.site)} ms`, `≤ ${ms(Math.max(0, allowed))} ms for 2/3`, page.site <= allowed);
+}
+
 function lighthouseRows(scores: PageScore[]) {
 	for (const p of scores) {
 		const page = `Lighthouse ${p.name.startsWith('map ') ? p.path : `${p.path} ${p.name}`}${p.status === 200 ? '' : ` HTTP ${p.status}`}${p.error ? ` ${p.error}` : ''}`;
@@ -90,7 +113,7 @@ function lighthouseRows(scores: PageScore[]) {
 	}
 }
 
-if (sections.has('lists') || sections.has('split') || sections.has('map')) {
+if (sections.has('lists') || sections.has('split') || sections.has('cpu') || sections.has('map')) {
 	const running = await startTestEnv('postgres', { RATE_LIMITS: 'off', PUBLIC_MAP_STYLE_URL: 'offline' });
 	try {
 		const seeding = performance.now();
@@ -135,6 +158,20 @@ if (sections.has('lists') || sections.has('split') || sections.has('map')) {
 				listRows(name, 'visitor, site on its own CPU', visitor);
 				listRows(name, 'logged in, site on its own CPU', loggedIn);
 			}
+		}
+		if (sections.has('cpu')) {
+			const resident = await person(running.env, demo.bram);
+			const [ini] = await tripsAndRequests(running.env, [initiatieven.LIST], resident.cookie);
+			const raw = (jwt: string) => ({ apikey: running.env.anonKey, authorization: `Bearer ${jwt}`, prefer: ini.list.prefer });
+			const costs = [
+				await cpuPerRequest('raw PostgREST list (anon)', running.env.supabaseUrl + ini.list.raw, raw(running.env.anonKey)),
+				await cpuPerRequest('/initiatieven visitor', running.env.appUrl + ini.list.path),
+				await cpuPerRequest("raw PostgREST list (resident's JWT)", running.env.supabaseUrl + ini.list.raw, raw(resident.jwt)),
+				await cpuPerRequest('/initiatieven logged in', running.env.appUrl + ini.list.path, { cookie: resident.cookie })
+			];
+			cpuRows(costs);
+			ceilingRows('visitor', costs[0], costs[1]);
+			ceilingRows('logged in', costs[2], costs[3]);
 		}
 		if (sections.has('map')) mapRows(await measureMap(running.env));
 	} finally {
