@@ -133,3 +133,32 @@ test('the address suggestions work with the keyboard alone', async ({ page, cont
 	await expect(page.locator('input[name="addressId"]')).toHaveValue('adr-8025AB-7');
 	await expectAccessible(page);
 });
+
+test('an answer that comes after the arrow keys keeps the option the person is on', async ({ page, context }) => {
+	await signIn(context, demo.bram);
+	await page.goto(`${siteBase()}/initiatieven/nieuw`);
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+	// The answer to the whole word comes late, as on a slow connection.
+	let late: () => void = () => {};
+	const lateAnswer = new Promise<void>((resolve) => (late = resolve));
+	await page.route('**/adres/suggesties?*', async (route) => {
+		if (new URL(route.request().url()).searchParams.get('q') === 'Holtenbroekerweg') await lateAnswer;
+		await route.continue();
+	});
+	const field = page.getByRole('combobox', { name: 'Adres' });
+	await field.fill('Holtenbroeker');
+	const options = page.getByRole('listbox', { name: 'Adressen' }).getByRole('option');
+	await expect(options).toHaveCount(2);
+	await field.pressSequentially('weg');
+	await field.press('ArrowDown');
+	await field.press('ArrowDown');
+	const seven = page.getByRole('option', { name: 'Holtenbroekerweg 7, 8025AB Zwolle' });
+	await expect(seven).toHaveAttribute('aria-selected', 'true');
+	const answered = page.waitForResponse((r) => r.url().includes('q=Holtenbroekerweg'));
+	late();
+	await answered;
+	await page.waitForTimeout(100);
+	await expect(seven).toHaveAttribute('aria-selected', 'true');
+	await field.press('Enter');
+	await expect(page.locator('input[name="addressId"]')).toHaveValue('adr-8025AB-7');
+});
