@@ -140,6 +140,8 @@ describe('the job runner', () => {
 		for (const r of instances) r.start();
 		await until(async () => ran.length === 2);
 		expect(ran.map((slot) => new Date(slot).toISOString()).sort()).toEqual(['2030-01-07T06:00:00.000Z', '2030-01-08T06:00:00.000Z']);
+		// A handler has returned before its runner marks the job done: wait for that write, not just the run.
+		await until(async () => (await jobsOf(kind)).every((job) => job.status !== 'running'));
 		expect(await jobsOf(kind)).toEqual([expect.objectContaining({ status: 'done' }), expect.objectContaining({ status: 'done' })]);
 	});
 
