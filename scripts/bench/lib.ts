@@ -24,10 +24,17 @@ export async function load(
 	url: string,
 	{ headers = {}, connections = 25, seconds = SECONDS }: { headers?: Record<string, string>; connections?: number; seconds?: number } = {}
 ): Promise<LoadResult> {
-	if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error(`refusing to load anything but loopback: ${url}`);
+	onlyLoopback(url);
 	// A short warm-up, so that connection set-up and JIT do not count.
 	await autocannon({ url, headers, connections, duration: 1 });
-	const result = await autocannon({ url, headers, connections, duration: seconds });
+	return loadResult(name, await autocannon({ url, headers, connections, duration: seconds }));
+}
+
+function onlyLoopback(url: string): void {
+	if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error(`refusing to load anything but loopback: ${url}`);
+}
+
+function loadResult(name: string, result: { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number }): LoadResult {
 	return {
 		name,
 		rps: Math.round(result.requests.average),
@@ -344,6 +351,7 @@ export async function cpuPerRequest(name: string, url: string, headers: Record<s
 	const readings = (pids: string[]) => new Map(pids.map((pid) => [pid, cpuMs(pid)]));
 	// A backend that began during the load counts whole (it did nothing before); one that ended is lost.
 	const spent = (before: Map<string, number>, pids: string[]) => pids.reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0);
+	onlyLoopback(url);
 	await autocannon({ url, headers, connections: 25, duration: 1 });
 	const parts = await stackProcesses();
 	const before = { site: readings(parts.sites), postgrest: readings(parts.postgrest), postgres: readings(parts.postgres), bench: process.cpuUsage() };
@@ -352,7 +360,7 @@ export async function cpuPerRequest(name: string, url: string, headers: Record<s
 	const after = await stackProcesses();
 	const n = Math.max(1, result.requests.total);
 	return {
-		load: { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts },
+		load: loadResult(name, result),
 		site: spent(before.site, parts.sites) / n,
 		postgrest: spent(before.postgrest, after.postgrest) / n,
 		postgres: spent(before.postgres, after.postgres) / n,
